@@ -1,0 +1,12 @@
+# Writes a C++ file holding every migrations/*.sql file as (name, text) pairs.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from migrations/*.sql. Do not edit.\n#include \"db/migrations.hpp\"\nnamespace onecase::db {\nconst std::vector<EmbeddedFile>& embedded_migrations() {\n  static const std::vector<EmbeddedFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"onecase_sql(${text})onecase_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace onecase::db\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})
