@@ -1,0 +1,15 @@
+#include "access/audit.hpp"
+
+namespace onecase::access {
+
+void record_audit(db::Connection& conn, platform::Instant at, const Principal* who,
+                  const std::string& remote_address, const AuditEntry& entry) {
+    conn.execute(
+        "INSERT INTO audit_log (at, user_id, username, remote_address, action, crn, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {platform::format_instant(at), who ? db::Value{who->user_id} : db::Value{db::null},
+         who ? who->username : std::string{}, remote_address, entry.action,
+         db::optional_value(entry.crn), entry.detail});
+}
+
+}  // namespace onecase::access

@@ -1,0 +1,71 @@
+#pragma once
+// The one gate every route passes: finds who is asking (session cookie or bearer
+// token), refuses the unauthenticated, checks CSRF on state-changing page requests,
+// and renders pages inside the layout for that user.
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "access/model.hpp"
+#include "access/users_store.hpp"
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+#include "http/templates.hpp"
+#include "platform/clock.hpp"
+
+namespace onecase::access {
+
+inline constexpr const char* kSessionCookie = "onecase_session";
+inline constexpr const char* kSignInCookie = "onecase_signin";
+
+// What route handlers receive from main: explicit dependencies, no globals.
+struct RouteDeps {
+    db::Database& db;
+    const platform::Clock& clock;
+    const http::Templates& templates;
+    SessionPolicy sessions;
+};
+
+using AuthedHandler = std::function<http::Response(http::Request&, const Principal&)>;
+
+class Guard {
+public:
+    explicit Guard(RouteDeps& deps) : deps_(deps) {}
+
+    // A page: unauthenticated GETs are sent to sign in and brought back; POSTs must
+    // carry the session's CSRF token in the `csrf` field.
+    http::Handler page(AuthedHandler handler) const;
+
+    // An API route: bearer token or session cookie; 401 problem+json otherwise.
+    // Cookie-authenticated unsafe methods need the CSRF token in X-CSRF-Token.
+    http::Handler api(AuthedHandler handler) const;
+
+    std::optional<Principal> authenticate(const http::Request& req) const;
+
+    // The layout's view model for this user.
+    boost::json::object layout(const Principal* who, const std::string& title,
+                               const http::Request& req) const;
+
+    http::Response render(const http::Request& req, const Principal* who, const std::string& page,
+                          const boost::json::value& view, const std::string& title,
+                          int status = 200) const;
+
+    // A problem as a page (for browsers) or problem+json (for the API).
+    http::Response problem(const http::Request& req, const Principal* who, const Problem& p) const;
+
+    std::string session_cookie(const std::string& token, const http::Request& req) const;
+
+    RouteDeps& deps() const { return deps_; }
+
+private:
+    RouteDeps& deps_;
+};
+
+// Registers /sign-in and /sign-out.
+void register_sign_in_routes(http::Router& router, const Guard& guard);
+
+}  // namespace onecase::access

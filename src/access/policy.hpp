@@ -1,0 +1,18 @@
+#pragma once
+// Who may read and write a case. Pure: decided from the principal and the case's
+// scope alone. The access-control issue extends this table (restrictions,
+// exclusions, more roles); docs/security.md states the matrix.
+#include "access/model.hpp"
+
+namespace onecase::access {
+
+// Practitioners and SPOs read cases in their own region, and unallocated cases
+// (which wait in a queue before they have a team). Admins manage users and
+// reference data and do not read cases.
+bool can_read_case(const Principal& who, const CaseScope& scope);
+
+// A practitioner writes to cases they or their team hold; an SPO to their team's
+// cases. Nobody without a staff record writes to a case.
+bool can_write_case(const Principal& who, const CaseScope& scope);
+
+}  // namespace onecase::access

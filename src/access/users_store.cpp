@@ -1,0 +1,124 @@
+#include "access/users_store.hpp"
+
+#include "platform/crypto.hpp"
+
+namespace onecase::access {
+
+std::optional<StoredUser> find_user(db::Connection& conn, const std::string& username) {
+    auto rows = conn.query(
+        "SELECT id, username, password_hash, role, staff_id, active FROM users WHERE username = ?",
+        {username});
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows[0];
+    auto role = parse_role(r.text(3));
+    if (!role) return std::nullopt;
+    return StoredUser{r.int64(0), r.text(1), r.text(2), *role, r.opt_int64(4), r.boolean(5)};
+}
+
+std::int64_t create_user(db::Connection& conn, const std::string& username,
+                         const std::string& password_hash, Role role,
+                         std::optional<std::int64_t> staff_id, platform::Instant now) {
+    auto rows = conn.query(
+        "INSERT INTO users (username, password_hash, role, staff_id, active, created_at) "
+        "VALUES (?, ?, ?, ?, 1, ?) RETURNING id",
+        {username, password_hash, role_name(role), db::optional_value(staff_id),
+         platform::format_instant(now)});
+    return rows.at(0).int64(0);
+}
+
+std::optional<StaffScope> load_staff_scope(db::Connection& conn, std::int64_t staff_id) {
+    auto rows = conn.query(
+        "SELECT s.id, s.code, s.first_name, s.last_name, t.id, t.code, t.name, p.id, p.region_id "
+        "FROM staff s JOIN teams t ON t.id = s.team_id JOIN pdus p ON p.id = t.pdu_id "
+        "WHERE s.id = ?",
+        {staff_id});
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows[0];
+    return StaffScope{r.int64(0), r.text(1), r.text(2) + " " + r.text(3), r.int64(4),
+                      r.text(5),  r.text(6), r.int64(7), r.int64(8)};
+}
+
+NewSession create_session(db::Connection& conn, std::int64_t user_id, platform::Instant now) {
+    NewSession s{platform::random_token(), platform::random_token(24)};
+    const auto at = platform::format_instant(now);
+    conn.execute(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {platform::sha256_hex(s.token), user_id, s.csrf_token, at, at});
+    return s;
+}
+
+namespace {
+
+std::optional<Principal> principal_for_user(db::Connection& conn, std::int64_t user_id) {
+    auto rows = conn.query("SELECT id, username, role, staff_id, active FROM users WHERE id = ?",
+                           {user_id});
+    if (rows.empty() || !rows[0].boolean(4)) return std::nullopt;
+    auto role = parse_role(rows[0].text(2));
+    if (!role) return std::nullopt;
+    Principal p;
+    p.user_id = rows[0].int64(0);
+    p.username = rows[0].text(1);
+    p.role = *role;
+    if (auto staff_id = rows[0].opt_int64(3)) p.staff = load_staff_scope(conn, *staff_id);
+    return p;
+}
+
+}  // namespace
+
+std::optional<Principal> resume_session(db::Connection& conn, const std::string& token,
+                                        platform::Instant now, const SessionPolicy& policy) {
+    const auto hash = platform::sha256_hex(token);
+    auto rows = conn.query(
+        "SELECT user_id, csrf_token, created_at, last_seen_at, ended_at FROM sessions "
+        "WHERE token_hash = ?",
+        {hash});
+    if (rows.empty() || !rows[0].is_null(4)) return std::nullopt;
+    const auto created = platform::parse_instant(rows[0].text(2));
+    const auto last_seen = platform::parse_instant(rows[0].text(3));
+    if (!created || !last_seen) return std::nullopt;
+    if (now - *last_seen > policy.idle_timeout || now - *created > policy.absolute_timeout) {
+        return std::nullopt;
+    }
+    auto p = principal_for_user(conn, rows[0].int64(0));
+    if (!p) return std::nullopt;
+    p->csrf_token = rows[0].text(1);
+    if (now - *last_seen >= std::chrono::seconds(60)) {
+        conn.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                     {platform::format_instant(now), hash});
+    }
+    return p;
+}
+
+void end_session(db::Connection& conn, const std::string& token, platform::Instant now) {
+    conn.execute("UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
+                 {platform::format_instant(now), platform::sha256_hex(token)});
+}
+
+std::string create_api_token(db::Connection& conn, std::int64_t user_id, const std::string& name,
+                             platform::Instant now, std::optional<platform::Instant> expires_at) {
+    const std::string token = "oc_" + platform::random_token();
+    conn.execute(
+        "INSERT INTO api_tokens (user_id, token_hash, name, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {user_id, platform::sha256_hex(token), name, platform::format_instant(now),
+         expires_at ? db::Value{platform::format_instant(*expires_at)} : db::Value{db::null}});
+    return token;
+}
+
+std::optional<Principal> principal_for_api_token(db::Connection& conn, const std::string& token,
+                                                 platform::Instant now) {
+    auto rows = conn.query(
+        "SELECT user_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?",
+        {platform::sha256_hex(token)});
+    if (rows.empty() || !rows[0].is_null(2)) return std::nullopt;
+    if (auto expires = rows[0].opt_text(1)) {
+        auto at = platform::parse_instant(*expires);
+        if (!at || now >= *at) return std::nullopt;
+    }
+    auto p = principal_for_user(conn, rows[0].int64(0));
+    if (p) p->via_token = true;
+    return p;
+}
+
+}  // namespace onecase::access

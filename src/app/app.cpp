@@ -1,0 +1,65 @@
+#include "app/app.hpp"
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+
+#include "casework/routes.hpp"
+#include "platform/log.hpp"
+
+namespace onecase::app {
+
+namespace fs = std::filesystem;
+
+Application::Application(db::Database& db, const platform::Clock& clock, AppConfig config)
+    : config_(std::move(config)),
+      templates_(config_.web_root + "/templates"),
+      deps_{db, clock, templates_, config_.sessions},
+      guard_(deps_) {
+    static_files_.mount("/static/", config_.web_root + "/static");
+    static_files_.mount("/assets/", config_.node_modules + "/govuk-frontend/dist/govuk/assets");
+    static_files_.mount("/vendor/govuk/", config_.node_modules + "/govuk-frontend/dist/govuk");
+    static_files_.mount("/vendor/moj/", config_.node_modules + "/@ministryofjustice/frontend/moj");
+
+    router_.add("GET", "/healthz", [&db](http::Request&) {
+        try {
+            auto conn = db.acquire();
+            conn->query("SELECT 1");
+            return http::Response::json(R"({"status":"ok","database":"up"})");
+        } catch (const std::exception& e) {
+            return http::Response::json(R"({"status":"unavailable","database":"down"})", 503);
+        }
+    });
+
+    access::register_sign_in_routes(router_, guard_);
+    casework::register_routes(router_, guard_);
+}
+
+http::Response Application::handle(http::Request& req) {
+    if (req.method == "GET" || req.method == "HEAD") {
+        if (auto r = static_files_.serve(req)) return std::move(*r);
+    }
+    try {
+        return router_.dispatch(req);
+    } catch (const db::Unavailable& e) {
+        spdlog::error("database unavailable on {} {}: {}", req.method, req.path, e.what());
+        auto r = guard_.problem(req, nullptr,
+                                Problem{503, "The service is briefly unavailable",
+                                        "Nothing was changed. Try again in a moment.", {}});
+        r.header("Retry-After", "5");
+        return r;
+    }
+}
+
+std::string default_web_root() {
+    for (const fs::path& candidate : {fs::current_path() / "web", fs::path(ONECASE_SOURCE_WEB)}) {
+        if (fs::is_directory(candidate / "templates")) return candidate.string();
+    }
+    return "web";
+}
+
+std::string default_node_modules(const std::string& web_root) {
+    return (fs::path(web_root).parent_path() / "node_modules").string();
+}
+
+}  // namespace onecase::app

@@ -1,0 +1,44 @@
+#pragma once
+// Wires the modules into one HTTP application: static files, health checks and
+// every module's routes. Built once in main; no globals.
+#include <memory>
+#include <string>
+
+#include "access/guard.hpp"
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "http/templates.hpp"
+#include "platform/clock.hpp"
+
+namespace onecase::app {
+
+struct AppConfig {
+    std::string web_root;           // holds templates/ and static/
+    std::string node_modules;       // GOV.UK and MoJ Frontend packages
+    access::SessionPolicy sessions;
+};
+
+class Application {
+public:
+    Application(db::Database& db, const platform::Clock& clock, AppConfig config);
+
+    http::Response handle(http::Request& req);
+    const http::Router& router() const { return router_; }
+
+private:
+    AppConfig config_;
+    http::Templates templates_;
+    access::RouteDeps deps_;
+    access::Guard guard_;
+    http::StaticFiles static_files_;
+    http::Router router_;
+};
+
+// Finds web/ and node_modules/ next to the binary's source tree or the current
+// directory, for when no --web-root is given.
+std::string default_web_root();
+std::string default_node_modules(const std::string& web_root);
+
+}  // namespace onecase::app

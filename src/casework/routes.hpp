@@ -1,0 +1,11 @@
+#pragma once
+// The case record's pages and API: caseload, case page, contact history, recording
+// a contact, people search.
+#include "access/guard.hpp"
+#include "http/router.hpp"
+
+namespace onecase::casework {
+
+void register_routes(http::Router& router, const access::Guard& guard);
+
+}  // namespace onecase::casework

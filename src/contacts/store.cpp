@@ -1,0 +1,65 @@
+#include "contacts/store.hpp"
+
+namespace onecase::contacts {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT c.id, c.person_id, c.type, c.contact_at, c.author_staff_id, "
+    "COALESCE(s.first_name || ' ' || s.last_name, ''), c.notes, c.sensitive, c.created_at, "
+    "c.updated_at, c.version FROM contacts c LEFT JOIN staff s ON s.id = c.author_staff_id ";
+
+Contact to_contact(const db::Row& r) {
+    return Contact{r.int64(0), r.int64(1),   r.text(2),   r.text(3), r.opt_int64(4), r.text(5),
+                   r.text(6),  r.boolean(7), r.text(8),   r.text(9), r.int64(10)};
+}
+
+}  // namespace
+
+std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t person_id, int limit,
+                                         bool include_sensitive) {
+    static const std::string sql = std::string(kSelect) +
+                                   "WHERE c.person_id = ? AND (c.sensitive = 0 OR ? = 1) "
+                                   "ORDER BY c.contact_at DESC, c.id DESC LIMIT ?";
+    auto rows = conn.query(sql, {person_id, std::int64_t{include_sensitive ? 1 : 0},
+                                 std::int64_t{limit > 0 ? limit : 1'000'000'000}});
+    std::vector<Contact> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(to_contact(r));
+    return out;
+}
+
+std::int64_t count_contacts(db::Connection& conn, std::int64_t person_id) {
+    return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ?", {person_id}).at(0).int64(0);
+}
+
+Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewContact& c,
+                       std::optional<std::int64_t> author_staff_id, std::int64_t user_id,
+                       platform::Instant now) {
+    const auto at = platform::format_instant(now);
+    auto rows = conn.query(
+        "INSERT INTO contacts (person_id, type, contact_at, author_staff_id, notes, sensitive, "
+        "created_at, created_by_user_id, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+        "RETURNING id",
+        {person_id, c.type, c.contact_at, db::optional_value(author_staff_id), c.notes,
+         std::int64_t{c.sensitive ? 1 : 0}, at, user_id, at});
+    static const std::string by_id = std::string(kSelect) + "WHERE c.id = ?";
+    return to_contact(conn.query(by_id, {rows.at(0).int64(0)}).at(0));
+}
+
+std::vector<Appointment> upcoming_appointments(db::Connection& conn, std::int64_t person_id,
+                                               platform::Instant from, int limit) {
+    auto rows = conn.query(
+        "SELECT a.id, a.type, a.start_at, a.duration_minutes, a.location, "
+        "COALESCE(s.first_name || ' ' || s.last_name, ''), a.outcome FROM appointments a "
+        "LEFT JOIN staff s ON s.id = a.staff_id WHERE a.person_id = ? AND a.start_at >= ? "
+        "ORDER BY a.start_at LIMIT ?",
+        {person_id, platform::format_instant(from), std::int64_t{limit}});
+    std::vector<Appointment> out;
+    for (const auto& r : rows) {
+        out.push_back(Appointment{r.int64(0), r.text(1), r.text(2), r.int64(3), r.text(4), r.text(5),
+                                  r.opt_text(6)});
+    }
+    return out;
+}
+
+}  // namespace onecase::contacts

@@ -1,0 +1,234 @@
+#include "db/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace onecase::db {
+namespace {
+
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view context) {
+    const int primary = rc & 0xff;
+    std::string msg = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    if (primary == SQLITE_CONSTRAINT) throw ConstraintViolation(msg);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_IOERR ||
+        primary == SQLITE_FULL || primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM ||
+        primary == SQLITE_CORRUPT || primary == SQLITE_READONLY) {
+        throw Unavailable(msg);
+    }
+    throw SqlError(msg);
+}
+
+class SqliteConnection final : public Connection {
+public:
+    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout) {
+        const int rc = sqlite3_open_v2(path.c_str(), &db_,
+                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                           SQLITE_OPEN_NOMUTEX,
+                                       nullptr);
+        if (rc != SQLITE_OK) {
+            std::string msg = "cannot open SQLite database '" + path + "': " +
+                              (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw Unavailable(msg);
+        }
+        sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
+        sqlite3_extended_result_codes(db_, 1);
+        execute_script(
+            "PRAGMA journal_mode=WAL;"
+            "PRAGMA synchronous=FULL;"
+            "PRAGMA foreign_keys=ON;"
+            "PRAGMA temp_store=MEMORY;"
+            "PRAGMA cache_size=-32768;");
+    }
+
+    ~SqliteConnection() override {
+        for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+        sqlite3_close_v2(db_);
+    }
+
+    Rows query(std::string_view sql, const Params& params) override {
+        sqlite3_stmt* stmt = prepare(sql, params);
+        Rows rows;
+        const int columns = sqlite3_column_count(stmt);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            std::vector<Value> values;
+            values.reserve(static_cast<std::size_t>(columns));
+            for (int c = 0; c < columns; ++c) values.push_back(column(stmt, c));
+            rows.emplace_back(std::move(values));
+        }
+        finish(stmt, rc, sql);
+        return rows;
+    }
+
+    std::int64_t execute(std::string_view sql, const Params& params) override {
+        sqlite3_stmt* stmt = prepare(sql, params);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        finish(stmt, rc, sql);
+        return sqlite3_changes64(db_);
+    }
+
+    void execute_script(std::string_view sql) override {
+        const std::string text(sql);
+        char* err = nullptr;
+        const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+        if (rc != SQLITE_OK) {
+            std::string msg = err ? err : sqlite3_errstr(rc);
+            sqlite3_free(err);
+            (void)msg;
+            throw_sqlite(db_, rc, "script");
+        }
+    }
+
+    void begin_read() override { execute_script("BEGIN DEFERRED"); }
+    void begin_write() override { execute_script("BEGIN IMMEDIATE"); }
+    void commit() override { execute_script("COMMIT"); }
+    void rollback() noexcept override {
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+
+    void bulk_load_mode(bool on) override {
+        execute_script(on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL");
+    }
+
+    Dialect dialect() const override { return Dialect::sqlite; }
+
+    bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
+
+private:
+    sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+        auto it = statements_.find(sql);
+        sqlite3_stmt* stmt = nullptr;
+        if (it == statements_.end()) {
+            const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+            if (rc != SQLITE_OK) throw_sqlite(db_, rc, "prepare '" + std::string(sql) + "'");
+            statements_.emplace(std::string(sql), stmt);
+        } else {
+            stmt = it->second;
+        }
+        const int expected = sqlite3_bind_parameter_count(stmt);
+        if (expected != static_cast<int>(params.size())) {
+            throw SqlError("statement expects " + std::to_string(expected) + " parameters, got " +
+                           std::to_string(params.size()) + ": " + std::string(sql));
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i]);
+        return stmt;
+    }
+
+    void bind(sqlite3_stmt* stmt, int index, const Value& v) {
+        int rc = SQLITE_OK;
+        if (std::holds_alternative<Null>(v)) {
+            rc = sqlite3_bind_null(stmt, index);
+        } else if (auto i = std::get_if<std::int64_t>(&v)) {
+            rc = sqlite3_bind_int64(stmt, index, *i);
+        } else if (auto d = std::get_if<double>(&v)) {
+            rc = sqlite3_bind_double(stmt, index, *d);
+        } else {
+            const auto& s = std::get<std::string>(v);
+            rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        }
+        if (rc != SQLITE_OK) throw_sqlite(db_, rc, "bind");
+    }
+
+    static Value column(sqlite3_stmt* stmt, int c) {
+        switch (sqlite3_column_type(stmt, c)) {
+            case SQLITE_INTEGER: return sqlite3_column_int64(stmt, c);
+            case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
+            case SQLITE_NULL: return null;
+            default: {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+            }
+        }
+    }
+
+    void finish(sqlite3_stmt* stmt, int rc, std::string_view sql) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        if (rc != SQLITE_DONE) throw_sqlite(db_, rc, "step '" + std::string(sql.substr(0, 80)) + "'");
+    }
+
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
+};
+
+class SqliteDatabase final : public Database {
+public:
+    SqliteDatabase(std::string path, const OpenOptions& options)
+        : path_(std::move(path)), options_(options) {
+        const auto parent = std::filesystem::path(path_).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+        // Open one now so a bad path fails at start, not on the first request.
+        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout));
+        open_ = 1;
+    }
+
+    Dialect dialect() const override { return Dialect::sqlite; }
+    std::string describe() const override { return "sqlite:" + path_; }
+
+protected:
+    std::unique_ptr<Connection> take() override {
+        std::unique_lock lock(mutex_);
+        if (!cv_.wait_for(lock, options_.busy_timeout,
+                          [&] { return !idle_.empty() || open_ < options_.pool_size; })) {
+            throw Unavailable("no database connection free within the timeout");
+        }
+        if (!idle_.empty()) {
+            auto c = std::move(idle_.back());
+            idle_.pop_back();
+            return c;
+        }
+        ++open_;
+        lock.unlock();
+        try {
+            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout);
+        } catch (...) {
+            std::lock_guard relock(mutex_);
+            --open_;
+            cv_.notify_one();
+            throw;
+        }
+    }
+
+    void give_back(std::unique_ptr<Connection> c) override {
+        std::lock_guard lock(mutex_);
+        // A connection handed back mid-transaction (an exception escaped) is rolled
+        // back so the next borrower starts clean.
+        c->rollback();
+        if (c->healthy()) {
+            idle_.push_back(std::move(c));
+        } else {
+            --open_;
+        }
+        cv_.notify_one();
+    }
+
+private:
+    std::string path_;
+    OpenOptions options_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+    int open_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> make_sqlite_database(const std::string& path, const OpenOptions& options) {
+    return std::make_unique<SqliteDatabase>(path, options);
+}
+
+}  // namespace onecase::db

@@ -1,0 +1,202 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <thread>
+#include <vector>
+
+#include "platform/log.hpp"
+
+namespace onecase::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+using namespace std::chrono_literals;
+
+void add_security_headers(Response& r, bool tls) {
+    auto has = [&](std::string_view name) {
+        for (const auto& [k, v] : r.headers) {
+            if (beast::iequals(k, name)) return true;
+        }
+        return false;
+    };
+    if (!has("Content-Security-Policy")) {
+        r.header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                 "frame-ancestors 'none'");
+    }
+    r.header("X-Content-Type-Options", "nosniff");
+    r.header("Referrer-Policy", "no-referrer");
+    r.header("X-Frame-Options", "DENY");
+    r.header("Cross-Origin-Opener-Policy", "same-origin");
+    if (tls) r.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+struct Server::Impl {
+    ServerOptions options;
+    App app;
+    net::io_context ioc;
+    tcp::acceptor acceptor{ioc};
+    net::signal_set signals{ioc, SIGINT, SIGTERM};
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> stopping{false};
+
+    Impl(ServerOptions o, App a) : options(std::move(o)), app(std::move(a)) {}
+
+    Request to_request(const bhttp::request<bhttp::string_body>& msg, const tcp::endpoint& peer) {
+        Request req;
+        req.method = std::string(msg.method_string());
+        req.target = std::string(msg.target());
+        const auto q = req.target.find('?');
+        req.path = url_decode(std::string_view(req.target).substr(0, q), false);
+        if (q != std::string::npos) req.query = parse_urlencoded(std::string_view(req.target).substr(q + 1));
+        for (const auto& field : msg) {
+            std::string name(field.name_string());
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            auto [it, inserted] = req.headers.emplace(name, std::string(field.value()));
+            if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
+        }
+        req.body = msg.body();
+        req.remote_address = peer.address().to_string();
+        req.tls = options.tls;
+        return req;
+    }
+
+    bhttp::response<bhttp::string_body> to_message(Response r, unsigned version, bool keep_alive,
+                                                   bool head) {
+        add_security_headers(r, options.tls);
+        bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(r.status), version};
+        msg.set(bhttp::field::server, "onecase");
+        for (auto& [k, v] : r.headers) msg.insert(k, v);
+        msg.keep_alive(keep_alive);
+        const auto size = r.body.size();
+        if (!head) msg.body() = std::move(r.body);
+        msg.content_length(size);
+        return msg;
+    }
+
+    Response handle(Request& req) {
+        try {
+            return app(req);
+        } catch (const std::exception& e) {
+            spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
+            return Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
+        }
+    }
+
+    net::awaitable<void> session(tcp::socket socket) {
+        beast::tcp_stream stream(std::move(socket));
+        beast::flat_buffer buffer;
+        tcp::endpoint peer;
+        try {
+            peer = stream.socket().remote_endpoint();
+        } catch (...) {
+            co_return;
+        }
+        while (!stopping) {
+            bhttp::request_parser<bhttp::string_body> parser;
+            parser.body_limit(options.max_body_bytes);
+            parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+            stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+            beast::error_code ec;
+            co_await bhttp::async_read(stream, buffer, parser,
+                                       net::redirect_error(net::use_awaitable, ec));
+            if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+                ec == net::error::connection_reset || ec == net::error::operation_aborted ||
+                ec == net::error::eof) {
+                break;
+            }
+            if (ec) {
+                const int status = ec == bhttp::error::body_limit ? 413 : 400;
+                Response r = Response::problem(
+                    Problem{status, status == 413 ? "Request too large" : "Bad request", ec.message(), {}});
+                auto msg = to_message(std::move(r), 11, false, false);
+                co_await bhttp::async_write(stream, msg, net::redirect_error(net::use_awaitable, ec));
+                break;
+            }
+            auto& msg = parser.get();
+            const bool keep_alive = msg.keep_alive();
+            ++in_flight;
+            Request req = to_request(msg, peer);
+            Response res = handle(req);
+            auto out = to_message(std::move(res), msg.version(), keep_alive && !stopping,
+                                  msg.method() == bhttp::verb::head);
+            stream.expires_after(30s);
+            co_await bhttp::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
+            --in_flight;
+            if (ec || !keep_alive) break;
+        }
+        beast::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    net::awaitable<void> accept_loop() {
+        while (acceptor.is_open()) {
+            beast::error_code ec;
+            tcp::socket socket = co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+            if (ec) {
+                if (!acceptor.is_open()) co_return;
+                continue;
+            }
+            net::co_spawn(ioc, session(std::move(socket)), net::detached);
+        }
+    }
+
+    void begin_stop() {
+        if (stopping.exchange(true)) return;
+        beast::error_code ignored;
+        acceptor.close(ignored);
+        net::co_spawn(ioc, drain(), net::detached);
+    }
+
+    net::awaitable<void> drain() {
+        net::steady_timer timer(ioc);
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+            timer.expires_after(20ms);
+            co_await timer.async_wait(net::use_awaitable);
+        }
+        ioc.stop();
+    }
+};
+
+Server::Server(ServerOptions options, App app) : impl_(std::make_unique<Impl>(std::move(options), std::move(app))) {}
+Server::~Server() = default;
+
+void Server::bind() {
+    auto& a = impl_->acceptor;
+    const tcp::endpoint endpoint(net::ip::make_address(impl_->options.host), impl_->options.port);
+    a.open(endpoint.protocol());
+    a.set_option(net::socket_base::reuse_address(true));
+    a.bind(endpoint);
+    a.listen(net::socket_base::max_listen_connections);
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run() {
+    if (!impl_->acceptor.is_open()) bind();
+    impl_->signals.async_wait([this](const beast::error_code& ec, int sig) {
+        if (ec) return;
+        spdlog::info("signal {} received: finishing in-flight requests", sig);
+        impl_->begin_stop();
+    });
+    net::co_spawn(impl_->ioc, impl_->accept_loop(), net::detached);
+    int threads = impl_->options.threads;
+    if (threads <= 0) threads = std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+    impl_->ioc.run();
+    for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+    net::post(impl_->ioc, [this] { impl_->begin_stop(); });
+}
+
+}  // namespace onecase::http

@@ -1,0 +1,75 @@
+#include "http/templates.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace onecase::http {
+
+namespace mst = kainjow::mustache;
+
+namespace {
+
+mst::data to_data(const boost::json::value& v) {
+    switch (v.kind()) {
+        case boost::json::kind::object: {
+            mst::data d{mst::data::type::object};
+            for (const auto& [k, child] : v.get_object()) d.set(std::string(k), to_data(child));
+            return d;
+        }
+        case boost::json::kind::array: {
+            mst::data d{mst::data::type::list};
+            for (const auto& child : v.get_array()) d.push_back(to_data(child));
+            return d;
+        }
+        case boost::json::kind::string: return mst::data{std::string(v.get_string())};
+        case boost::json::kind::bool_: return mst::data{v.get_bool()};
+        case boost::json::kind::int64: return mst::data{std::to_string(v.get_int64())};
+        case boost::json::kind::uint64: return mst::data{std::to_string(v.get_uint64())};
+        case boost::json::kind::double_: return mst::data{std::to_string(v.get_double())};
+        case boost::json::kind::null: return mst::data{false};
+    }
+    return mst::data{false};
+}
+
+}  // namespace
+
+struct Templates::Impl {
+    std::map<std::string, std::unique_ptr<mst::mustache>> templates;
+};
+
+Templates::Templates(const std::string& directory) : impl_(std::make_unique<Impl>()) {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(directory)) throw std::runtime_error("template directory not found: " + directory);
+    for (const auto& entry : fs::directory_iterator(directory)) {
+        if (entry.path().extension() != ".mustache") continue;
+        std::ifstream in(entry.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        auto t = std::make_unique<mst::mustache>(ss.str());
+        if (!t->is_valid()) {
+            throw std::runtime_error("template " + entry.path().string() + ": " + t->error_message());
+        }
+        impl_->templates[entry.path().stem().string()] = std::move(t);
+    }
+}
+
+Templates::~Templates() = default;
+
+std::string Templates::render(const std::string& name, const boost::json::value& view) const {
+    const auto& t = impl_->templates.at(name);
+    return t->render(to_data(view));
+}
+
+std::string Templates::render_page(const std::string& name, const boost::json::value& view,
+                                   boost::json::object layout_view) const {
+    layout_view["content"] = render(name, view);
+    return render("layout", layout_view);
+}
+
+}  // namespace onecase::http

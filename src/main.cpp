@@ -1,0 +1,169 @@
+// The onecase command line: wires modules together, nothing else.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "access/users_store.hpp"
+#include "app/app.hpp"
+#include "db/migrations.hpp"
+#include "demo/demo_data.hpp"
+#include "http/server.hpp"
+#include "platform/crypto.hpp"
+#include "platform/log.hpp"
+
+using namespace onecase;
+
+namespace {
+
+constexpr const char* kDefaultDb = "sqlite:var/onecase.db";
+
+std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size) {
+    db::OpenOptions options;
+    options.pool_size = pool_size;
+    auto database = db::open_database(url, options);
+    db::migrate(*database);
+    return database;
+}
+
+int serve(const std::string& url, const std::string& listen, std::string web_root, int pool_size,
+          int idle_minutes, bool tls_proxy) {
+    auto database = open_and_migrate(url, pool_size);
+    platform::SystemClock clock;
+    if (web_root.empty()) web_root = app::default_web_root();
+    app::AppConfig config{web_root, app::default_node_modules(web_root), {}};
+    config.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
+    app::Application application(*database, clock, config);
+
+    http::ServerOptions options;
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw std::invalid_argument("--listen must be HOST:PORT");
+    options.host = listen.substr(0, colon);
+    options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
+    options.tls = tls_proxy;
+    http::Server server(options, [&application](http::Request& req) { return application.handle(req); });
+    server.bind();
+    spdlog::info("onecase serving {} on http://{}:{}/", database->describe(), options.host, server.port());
+    server.run();
+    spdlog::info("onecase stopped");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    platform::init_crypto();
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+    CLI::App cli{"onecase: case management for a unified probation service"};
+    cli.require_subcommand(1);
+    std::string db_url = kDefaultDb;
+    int pool_size = 8;
+
+    auto* serve_cmd = cli.add_subcommand("serve", "Serve the web pages and the JSON API");
+    std::string listen = "127.0.0.1:8080";
+    std::string web_root;
+    int idle_minutes = 30;
+    bool tls_proxy = false;
+    serve_cmd->add_option("--db", db_url, "Database URL: sqlite:PATH or postgresql://...")->capture_default_str();
+    serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+    serve_cmd->add_option("--web-root", web_root, "Directory holding templates/ and static/");
+    serve_cmd->add_option("--pool-size", pool_size, "Database connections")->capture_default_str();
+    serve_cmd->add_option("--session-idle-minutes", idle_minutes, "Sign out after this long idle")->capture_default_str();
+    serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
+
+    auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations");
+    migrate_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+
+    auto* demo_cmd = cli.add_subcommand("demo-data", "Load a synthetic probation service");
+    std::string scale = "small";
+    std::uint64_t seed = 1;
+    demo_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+    demo_cmd->add_option("--scale", scale, "small or national")->capture_default_str();
+    demo_cmd->add_option("--seed", seed, "Random seed; the same seed gives the same data")->capture_default_str();
+
+    auto* token_cmd = cli.add_subcommand("token", "API tokens");
+    token_cmd->require_subcommand(1);
+    auto* token_create = token_cmd->add_subcommand("create", "Create a bearer token and print it");
+    std::string username;
+    std::string token_name = "cli";
+    int token_days = 90;
+    token_create->add_option("--db", db_url, "Database URL")->capture_default_str();
+    token_create->add_option("--user", username, "Username")->required();
+    token_create->add_option("--name", token_name, "What the token is for")->capture_default_str();
+    token_create->add_option("--days", token_days, "Days until it expires")->capture_default_str();
+
+    auto* user_cmd = cli.add_subcommand("user", "Users");
+    user_cmd->require_subcommand(1);
+    auto* user_create = user_cmd->add_subcommand("create", "Create a user; reads the password from stdin");
+    std::string role = "practitioner";
+    std::string staff_code;
+    user_create->add_option("--db", db_url, "Database URL")->capture_default_str();
+    user_create->add_option("--username", username, "Username")->required();
+    user_create->add_option("--role", role, "practitioner, spo or admin")->capture_default_str();
+    user_create->add_option("--staff", staff_code, "Staff code this user is");
+
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        if (*serve_cmd) return serve(db_url, listen, web_root, pool_size, idle_minutes, tls_proxy);
+
+        if (*migrate_cmd) {
+            auto database = db::open_database(db_url);
+            const int applied = db::migrate(*database);
+            std::cout << "Applied " << applied << " migration(s); schema version "
+                      << db::schema_version(*database) << "\n";
+            return 0;
+        }
+
+        if (*demo_cmd) {
+            auto parsed = demo::parse_scale(scale);
+            if (!parsed) throw std::invalid_argument("--scale must be small or national");
+            auto database = open_and_migrate(db_url, pool_size);
+            const auto summary = demo::load_demo_data(*database, *parsed, seed, platform::SystemClock{}.now());
+            std::cout << "Loaded " << summary.people << " people (" << summary.current_cases
+                      << " current cases), " << summary.staff << " staff in " << summary.teams
+                      << " teams, " << summary.contacts << " contacts, " << summary.appointments
+                      << " appointments.\nDemo sign-ins:\n";
+            for (const auto& u : summary.users) {
+                std::cout << "  " << u.username << " / " << u.password << "  (" << u.description << ")\n";
+            }
+            return 0;
+        }
+
+        if (*token_create) {
+            auto database = open_and_migrate(db_url, 2);
+            auto conn = database->acquire();
+            auto user = access::find_user(*conn, username);
+            if (!user) throw std::invalid_argument("no user " + username);
+            const auto now = platform::SystemClock{}.now();
+            std::cout << access::create_api_token(*conn, user->id, token_name, now,
+                                                  now + std::chrono::days(token_days))
+                      << "\n";
+            return 0;
+        }
+
+        if (*user_create) {
+            auto parsed_role = access::parse_role(role);
+            if (!parsed_role) throw std::invalid_argument("--role must be practitioner, spo or admin");
+            std::string password;
+            std::getline(std::cin, password);
+            if (password.size() < 12) throw std::invalid_argument("the password must be at least 12 characters");
+            auto database = open_and_migrate(db_url, 2);
+            auto conn = database->acquire();
+            std::optional<std::int64_t> staff_id;
+            if (!staff_code.empty()) {
+                auto rows = conn->query("SELECT id FROM staff WHERE code = ?", {staff_code});
+                if (rows.empty()) throw std::invalid_argument("no staff member " + staff_code);
+                staff_id = rows[0].int64(0);
+            }
+            access::create_user(*conn, username, platform::hash_password(password), *parsed_role, staff_id,
+                                platform::SystemClock{}.now());
+            std::cout << "Created user " << username << "\n";
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "onecase: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

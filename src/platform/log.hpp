@@ -1,0 +1,3 @@
+#pragma once
+// Logging goes through spdlog's default logger (stderr), set up once in main.
+#include <spdlog/spdlog.h>
