@@ -315,6 +315,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         }
         json::object view{{"q", q},
                           {"count", static_cast<std::int64_t>(found.size())},
+                          {"hasResults", !found.empty()},
                           {"results", std::move(results)},
                           {"searched", !q.empty()}};
         return guard.render(req, &who, "search", view, "Search");

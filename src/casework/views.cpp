@@ -183,6 +183,7 @@ json::object caseload_page_view(const std::vector<CaseloadEntry>& entries, const
                         {"staffCode", who.staff ? who.staff->staff_code : ""},
                         {"teamName", who.staff ? who.staff->team_name : ""},
                         {"count", static_cast<std::int64_t>(entries.size())},
+                        {"hasCases", !entries.empty()},
                         {"cases", std::move(cases)}};
 }
 
