@@ -1,0 +1,80 @@
+#pragma once
+// Shared by the integration tests: databases on both engines, a running server,
+// and a small blocking HTTP client. Every suite runs on SQLite AND PostgreSQL.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/app.hpp"
+#include "db/database.hpp"
+#include "http/server.hpp"
+#include "platform/clock.hpp"
+
+namespace onecase::testing {
+
+// The engines every integration test runs on.
+std::vector<std::string> backends();
+
+// A fresh, empty database on `backend` named `name`: a new SQLite file in a temp
+// directory, or a PostgreSQL database recreated on the test cluster given by
+// ONECASE_TEST_PG (fails the test run if unset, unless ONECASE_TEST_SQLITE_ONLY=1).
+std::string fresh_database_url(const std::string& backend, const std::string& name);
+
+struct HttpResult {
+    int status = 0;
+    std::multimap<std::string, std::string> headers;  // lower-case names
+    std::string body;
+    std::optional<std::string> header(const std::string& name) const;
+};
+
+// One request over a new connection to 127.0.0.1:port. Throws if it cannot connect.
+HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                        const std::map<std::string, std::string>& headers = {},
+                        const std::string& body = "");
+
+// A browser-like session: keeps cookies between requests.
+class Browser {
+public:
+    explicit Browser(std::uint16_t port) : port_(port) {}
+    HttpResult get(const std::string& target);
+    HttpResult post_form(const std::string& target, const std::map<std::string, std::string>& fields);
+    // Signs in through the sign-in page; returns the final response.
+    HttpResult sign_in(const std::string& username, const std::string& password);
+    std::string csrf_from(const std::string& html) const;
+
+private:
+    void remember(const HttpResult& r);
+    std::string cookie_header() const;
+    std::uint16_t port_;
+    std::map<std::string, std::string> cookies_;
+};
+
+// A migrated database loaded with the small demo service and an in-process server
+// on a free loopback port.
+class RunningService {
+public:
+    RunningService(const std::string& backend, const std::string& name);
+    ~RunningService();
+
+    std::uint16_t port() const { return port_; }
+    db::Database& database() { return *db_; }
+    const std::string& url() const { return url_; }
+    // A bearer token for a demo user.
+    std::string token_for(const std::string& username);
+
+private:
+    std::string url_;
+    std::unique_ptr<db::Database> db_;
+    platform::SystemClock clock_;
+    std::unique_ptr<app::Application> app_;
+    std::unique_ptr<http::Server> server_;
+    std::thread thread_;
+    std::uint16_t port_ = 0;
+};
+
+std::string json_body(const std::map<std::string, std::string>& strings);
+
+}  // namespace onecase::testing
