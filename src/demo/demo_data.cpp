@@ -120,7 +120,7 @@ DemoSummary load_demo_data(db::Database& database, DemoScale scale, std::uint64_
             const std::string town = region.pdus[p];
             w.add("offices", Params{office_id, pdu_code + "O1", town + " Probation Office", pdu_id,
                                     std::to_string(rng.between(1, 200)) + " " + rng.pick(streets()) + ", " + town});
-            office_towns.push_back(town);
+            if (region.code != "NSD") office_towns.push_back(town);
             for (int t = 0; t < shape.teams_per_pdu; ++t) {
                 ++team_id;
                 const std::string team_code = pdu_code + "T" + std::to_string(t + 1);
@@ -227,7 +227,10 @@ DemoSummary load_demo_data(db::Database& database, DemoScale scale, std::uint64_
                           char('A' + rng.below(26)), char('A' + rng.below(26)));
             noms = std::string(buf);
         }
-        const sys_days event_start = today - days(current ? rng.between(3, 700) : rng.between(800, 4000));
+        const std::int64_t months = disposal == "pss" ? 12 : rng.between(6, 36);
+        // A current order is still running today; a past one ended before it.
+        const sys_days event_start = current ? today - days(rng.between(3, months * 30 - 5))
+                                             : today - days(rng.between(months * 30 + 30, months * 30 + 3000));
         w.add("people", Params{person_id, crn, first, middle, last, date_text(dob), std::string(female ? "Female" : "Male"), pnc, noms,
                                rng.chance(0.7) ? "07" + std::to_string(rng.between(100000000, 999999999)) : std::string(),
                                std::string(), case_manager,
@@ -252,7 +255,6 @@ DemoSummary load_demo_data(db::Database& database, DemoScale scale, std::uint64_
                                   date_text(moved_in), Value{db::null}});
 
         // The event and its requirements or licence conditions.
-        const std::int64_t months = disposal == "pss" ? 12 : rng.between(6, 36);
         const sys_days event_end = event_start + days(months * 30);
         w.add("events", Params{++event_id, person_id, std::int64_t{1}, rng.pick(offences()), rng.pick(courts()),
                                date_text(event_start - days(rng.between(0, 60))), disposal, months,

@@ -27,7 +27,11 @@ mst::data to_data(const boost::json::value& v) {
             for (const auto& child : v.get_array()) d.push_back(to_data(child));
             return d;
         }
-        case boost::json::kind::string: return mst::data{std::string(v.get_string())};
+        // An empty string is false, so `{{#x}}...{{/x}}` hides an absent value; in
+        // Mustache a present-but-empty string would otherwise count as true.
+        case boost::json::kind::string:
+            if (v.get_string().empty()) return mst::data{false};
+            return mst::data{std::string(v.get_string())};
         case boost::json::kind::bool_: return mst::data{v.get_bool()};
         case boost::json::kind::int64: return mst::data{std::to_string(v.get_int64())};
         case boost::json::kind::uint64: return mst::data{std::to_string(v.get_uint64())};

@@ -1,0 +1,30 @@
+# The two commands: `make run` serves the demo on SQLite; `make test` runs every test.
+.PHONY: run test build setup lint clean
+
+DB ?= sqlite:var/onecase.db
+LISTEN ?= 127.0.0.1:8080
+
+setup:
+	scripts/setup
+
+build: setup
+	scripts/build build RelWithDebInfo
+
+run: build
+	@if [ ! -f var/onecase.db ] && [ "$(DB)" = "sqlite:var/onecase.db" ]; then \
+		build/onecase demo-data --db $(DB) --scale small --seed 1; \
+	fi
+	@echo
+	@echo "onecase: http://$(LISTEN)/"
+	@echo "Sign in as demo.po, demo.spo, demo.other or demo.admin; password onecase-demo-2026"
+	@echo
+	build/onecase serve --db $(DB) --listen $(LISTEN)
+
+test:
+	scripts/test
+
+lint: build
+	clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+
+clean:
+	rm -rf build build-asan
