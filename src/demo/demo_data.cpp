@@ -207,7 +207,10 @@ DemoSummary load_demo_data(db::Database& database, DemoScale scale, std::uint64_
                 case_manager = demo_po.id;
                 ++demo_po_assigned;
             } else if (person_id % 97 != 0) {
-                case_manager = practitioners[rng.below(practitioners.size())].id;
+                // demo.po's caseload stays at its fixed size at every scale.
+                std::int64_t id = practitioners[rng.below(practitioners.size())].id;
+                if (id == demo_po.id) id = practitioners[rng.below(practitioners.size())].id;
+                if (id != demo_po.id) case_manager = id;
             }
         }
         const std::int64_t cm_id = std::holds_alternative<std::int64_t>(case_manager) ? std::get<std::int64_t>(case_manager) : 0;
