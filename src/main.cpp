@@ -25,14 +25,21 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
     return database;
 }
 
-int serve(const std::string& url, const std::string& listen, std::string web_root, int pool_size,
-          int idle_minutes, bool tls_proxy) {
+int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
+          int pool_size, int idle_minutes, bool tls_proxy) {
     auto database = open_and_migrate(url, pool_size);
+    std::unique_ptr<db::Database> replica;
+    if (!replica_url.empty()) {
+        db::OpenOptions options;
+        options.pool_size = pool_size;
+        replica = db::open_database(replica_url, options);
+        spdlog::info("reporting routes read from replica {}", replica->describe());
+    }
     platform::SystemClock clock;
     if (web_root.empty()) web_root = app::default_web_root();
     app::AppConfig config{web_root, app::default_node_modules(web_root), {}};
     config.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
-    app::Application application(*database, clock, config);
+    app::Application application(*database, clock, config, replica.get());
 
     http::ServerOptions options;
     const auto colon = listen.rfind(':');
@@ -64,7 +71,9 @@ int main(int argc, char** argv) {
     std::string web_root;
     int idle_minutes = 30;
     bool tls_proxy = false;
+    std::string replica_url;
     serve_cmd->add_option("--db", db_url, "Database URL: sqlite:PATH or postgresql://...")->capture_default_str();
+    serve_cmd->add_option("--db-replica", replica_url, "Read-only replica for reporting routes (may lag the primary)");
     serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
     serve_cmd->add_option("--web-root", web_root, "Directory holding templates/ and static/");
     serve_cmd->add_option("--pool-size", pool_size, "Database connections")->capture_default_str();
@@ -105,7 +114,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(cli, argc, argv);
 
     try {
-        if (*serve_cmd) return serve(db_url, listen, web_root, pool_size, idle_minutes, tls_proxy);
+        if (*serve_cmd) return serve(db_url, replica_url, listen, web_root, pool_size, idle_minutes, tls_proxy);
 
         if (*migrate_cmd) {
             auto database = db::open_database(db_url);

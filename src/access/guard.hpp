@@ -28,6 +28,9 @@ struct RouteDeps {
     const platform::Clock& clock;
     const http::Templates& templates;
     SessionPolicy sessions;
+    // Read-only reporting routes read here: a streaming replica when one is
+    // configured (--db-replica), otherwise the same database as `db`.
+    db::Database& reporting_db;
 };
 
 using AuthedHandler = std::function<http::Response(http::Request&, const Principal&)>;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "casework/routes.hpp"
+#include "reports/routes.hpp"
 #include "platform/log.hpp"
 
 namespace onecase::app {
@@ -23,10 +24,11 @@ bool database_answers(db::Database& db) {
 }
 }  // namespace
 
-Application::Application(db::Database& db, const platform::Clock& clock, AppConfig config)
+Application::Application(db::Database& db, const platform::Clock& clock, AppConfig config,
+                         db::Database* replica)
     : config_(std::move(config)),
       templates_(config_.web_root + "/templates"),
-      deps_{db, clock, templates_, config_.sessions},
+      deps_{db, clock, templates_, config_.sessions, replica ? *replica : db},
       guard_(deps_) {
     static_files_.mount("/static/", config_.web_root + "/static");
     static_files_.mount("/assets/", config_.node_modules + "/govuk-frontend/dist/govuk/assets");
@@ -49,6 +51,7 @@ Application::Application(db::Database& db, const platform::Clock& clock, AppConf
 
     access::register_sign_in_routes(router_, guard_);
     casework::register_routes(router_, guard_);
+    reports::register_routes(router_, guard_);
 }
 
 http::Response Application::handle(http::Request& req) {

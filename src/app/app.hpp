@@ -22,7 +22,9 @@ struct AppConfig {
 
 class Application {
 public:
-    Application(db::Database& db, const platform::Clock& clock, AppConfig config);
+    // `replica`, when given, serves read-only reporting routes only.
+    Application(db::Database& db, const platform::Clock& clock, AppConfig config,
+                db::Database* replica = nullptr);
 
     http::Response handle(http::Request& req);
     const http::Router& router() const { return router_; }

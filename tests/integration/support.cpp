@@ -156,13 +156,19 @@ HttpResult Browser::sign_in(const std::string& username, const std::string& pass
                                   {"csrf", csrf_from(page.body)}, {"returnTo", "/caseload"}});
 }
 
-RunningService::RunningService(const std::string& backend, const std::string& name)
+RunningService::RunningService(const std::string& backend, const std::string& name,
+                               const std::optional<std::string>& replica_name)
     : url_(fresh_database_url(backend, name)) {
     db_ = db::open_database(url_, db::OpenOptions{8, std::chrono::milliseconds(10000)});
     db::migrate(*db_);
     demo::load_demo_data(*db_, demo::DemoScale::small, 7, clock_.now());
+    if (replica_name) {
+        replica_ = db::open_database(fresh_database_url(backend, *replica_name), db::OpenOptions{4, std::chrono::milliseconds(10000)});
+        db::migrate(*replica_);
+        demo::load_demo_data(*replica_, demo::DemoScale::small, 11, clock_.now());
+    }
     app::AppConfig config{std::string(ONECASE_SOURCE_DIR) + "/web", std::string(ONECASE_SOURCE_DIR) + "/node_modules", {}};
-    app_ = std::make_unique<app::Application>(*db_, clock_, config);
+    app_ = std::make_unique<app::Application>(*db_, clock_, config, replica_.get());
     http::ServerOptions options;
     options.port = 0;
     options.threads = 4;

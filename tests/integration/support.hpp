@@ -56,11 +56,15 @@ private:
 // on a free loopback port.
 class RunningService {
 public:
-    RunningService(const std::string& backend, const std::string& name);
+    // With `replica_name`, a second database (other demo data) serves as the
+    // reporting replica, so a test can tell which one a route read.
+    RunningService(const std::string& backend, const std::string& name,
+                   const std::optional<std::string>& replica_name = std::nullopt);
     ~RunningService();
 
     std::uint16_t port() const { return port_; }
     db::Database& database() { return *db_; }
+    db::Database* replica() { return replica_.get(); }
     const std::string& url() const { return url_; }
     // A bearer token for a demo user.
     std::string token_for(const std::string& username);
@@ -68,6 +72,7 @@ public:
 private:
     std::string url_;
     std::unique_ptr<db::Database> db_;
+    std::unique_ptr<db::Database> replica_;
     platform::SystemClock clock_;
     std::unique_ptr<app::Application> app_;
     std::unique_ptr<http::Server> server_;
