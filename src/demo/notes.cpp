@@ -129,10 +129,10 @@ constexpr sv kTextNotes[] = {
     "Text received from {n} asking to rearrange Thursday's appointment because of a job interview. Agreed.",
     "Text sent to {n} with the office address and directions.",
     "Text from {n} confirming {he} has received the appointment letter.",
-    "Text reminder sent. No reply.",
+    "Text reminder sent to {n}. No reply.",
 };
 constexpr sv kOtherNotes[] = {
-    "Case discussed in supervision with my SPO. Agreed to increase reporting to weekly while the concerns are reviewed.",
+    "Case discussed in supervision with my SPO. Agreed to increase {n}'s reporting to weekly while the concerns are reviewed.",
     "Police checks completed: no new arrests or intelligence since the last check for {n}.",
     "Attended the MAPPA level 2 meeting about {n}. Risk management plan reviewed; actions recorded in the minutes.",
     "Unpaid work attendance for {n}: completed a 7 hour session at the community garden project.",
@@ -233,14 +233,14 @@ constexpr sv kMissed[] = {
     "{n} failed to attend {his} appointment. Text and phone call with no answer. Letter sent asking for an explanation within 7 days.",
     "Failed to attend. {n} later phoned to say {he} had overslept. Absence recorded as unacceptable; first warning letter sent.",
     "{n} did not attend unpaid work today. {He} has since provided a sick note, so the absence is accepted as acceptable.",
-    "Failure to attend. This is the second unacceptable absence within twelve months of the warning, so breach proceedings will be started. Discussed with my SPO.",
+    "Failure to attend by {n}. This is the second unacceptable absence within twelve months of the warning, so breach proceedings will be started. Discussed with my SPO.",
     "{n} did not attend. Home visit attempted the same afternoon; no answer. Police checks show no arrest. Further letter sent.",
 };
 constexpr sv kEnding[] = {
     "Order terminated on expiry. {n} completed all requirements. Closing summary written and case closed.",
     "Licence expired. Final appointment held with {n}; {he} was thanked for {his} engagement and given details of support services.",
-    "Order ended. Termination summary: good progress with accommodation and work, unpaid work hours completed, no further offending known.",
-    "Case closed on the sentence expiry date. Records checked and the case reviewed with my SPO.",
+    "Order ended for {n}. Termination summary: good progress with accommodation and work, requirements completed, no further offending known.",
+    "{n}'s case closed on the sentence expiry date. Records checked and the case reviewed with my SPO.",
 };
 constexpr sv kSensitive[] = {
     "Information received from the police (not for disclosure to {n}): intelligence suggests {he} may be in contact with the victim. Risk management plan reviewed with my SPO and a home visit arranged.",

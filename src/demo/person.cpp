@@ -258,6 +258,9 @@ struct Builder {
             std::string notes = compose_note(rng, type, kind, subject);
             r.contacts.push_back(ContactRow{event_index, std::move(type), at, author, std::move(notes), sensitive});
         }
+        // Two contacts can fall on one day; keep the history in time order.
+        std::stable_sort(r.contacts.end() - count, r.contacts.end(),
+                         [](const ContactRow& x, const ContactRow& y) { return x.contact_at < y.contact_at; });
     }
 
     std::string office_time_on(sys_days d) { return office_time(rng, weekday(d), 9 * 60, 17 * 60, 15); }
