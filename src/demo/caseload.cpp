@@ -47,7 +47,8 @@ CaseloadPlan plan_caseloads(const Organisation& org, DemoScale scale, std::uint6
     };
     plan.demo_po_staff_id = first_po_in("LDN", 0);
     plan.demo_other_staff_id = first_po_in("WAL", 0);
-    plan.demo_po_caseload = rng.between(38, 52);
+    // Fixed, so benchmarks and journeys can rely on it (docs/benchmarks.md quotes 45).
+    plan.demo_po_caseload = 45;
     plan.demo_other_caseload = rng.between(30, 45);
     return plan;
 }

@@ -208,12 +208,12 @@ struct Builder {
         const auto period = (last_day - start).count() + 1;
         // National standards: the higher the tier, the more often a person is seen.
         int every_days = 8;
-        if (!placement.current) every_days = 45;
+        if (!placement.current) every_days = 30;
         else if (!latest) every_days = 25;
         else if (disposal == "custody") every_days = 30;
         else if (placement.tier) every_days = std::array{4, 6, 9, 13}[std::size_t((*placement.tier)[0] - 'A')];
         std::int64_t count = std::max<std::int64_t>(1, period * int(rng.between(80, 120)) / (100 * every_days));
-        count = std::min<std::int64_t>(count, placement.current ? 260 : 8);
+        count = std::min<std::int64_t>(count, placement.current ? 260 : 10);
         const std::optional<std::int64_t> manager = latest ? placement.case_manager_staff_id : std::nullopt;
         const std::int64_t earlier_manager = rng.pick(team.practitioners);
         const bool order = disposal == "community_order" || disposal == "suspended_sentence_order";
