@@ -1,5 +1,5 @@
 # The two commands: `make run` serves the demo on SQLite; `make test` runs every test.
-.PHONY: run test build setup lint clean
+.PHONY: run test test-ha build setup lint clean bench
 
 DB ?= sqlite:var/onecase.db
 LISTEN ?= 127.0.0.1:8080
@@ -25,6 +25,12 @@ test:
 
 lint: build
 	clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+
+test-ha:
+	scripts/test-ha
+
+bench:
+	bench/run
 
 clean:
 	rm -rf build build-asan

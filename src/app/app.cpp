@@ -11,6 +11,18 @@ namespace onecase::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+bool database_answers(db::Database& db) {
+    try {
+        auto conn = db.acquire();
+        conn->query("SELECT 1");
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+}  // namespace
+
 Application::Application(db::Database& db, const platform::Clock& clock, AppConfig config)
     : config_(std::move(config)),
       templates_(config_.web_root + "/templates"),
@@ -21,14 +33,18 @@ Application::Application(db::Database& db, const platform::Clock& clock, AppConf
     static_files_.mount("/vendor/govuk/", config_.node_modules + "/govuk-frontend/dist/govuk");
     static_files_.mount("/vendor/moj/", config_.node_modules + "/@ministryofjustice/frontend/moj");
 
+    // Liveness: the process answers, and says whether the database does.
     router_.add("GET", "/healthz", [&db](http::Request&) {
-        try {
-            auto conn = db.acquire();
-            conn->query("SELECT 1");
-            return http::Response::json(R"({"status":"ok","database":"up"})");
-        } catch (const std::exception& e) {
-            return http::Response::json(R"({"status":"unavailable","database":"down"})", 503);
-        }
+        const bool up = database_answers(db);
+        return http::Response::json(std::string(R"({"status":"ok","database":")") + (up ? "up" : "down") + "\"}");
+    });
+    // Readiness: only while the database answers, so a load balancer stops sending
+    // traffic here until it is back.
+    router_.add("GET", "/readyz", [&db](http::Request&) {
+        if (database_answers(db)) return http::Response::json(R"({"status":"ready"})");
+        auto r = http::Response::json(R"({"status":"unavailable","database":"down"})", 503);
+        r.header("Retry-After", "5");
+        return r;
     });
 
     access::register_sign_in_routes(router_, guard_);

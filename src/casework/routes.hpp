@@ -8,4 +8,7 @@ namespace onecase::casework {
 
 void register_routes(http::Router& router, const access::Guard& guard);
 
+// Recording a new person (page and API); called by register_routes.
+void register_new_person_routes(http::Router& router, const access::Guard& guard);
+
 }  // namespace onecase::casework

@@ -109,4 +109,38 @@ std::vector<Person> search(db::Connection& conn, const std::string& query, int l
     return to_people(conn.query(by_both, {b, a, a, b, std::int64_t{limit}}));
 }
 
+std::optional<Person> find_duplicate(db::Connection& conn, const NewPerson& p) {
+    static const std::string by_pnc = std::string("SELECT ") + kColumns + " FROM people WHERE pnc = ? LIMIT 1";
+    static const std::string by_noms = std::string("SELECT ") + kColumns + " FROM people WHERE noms = ? LIMIT 1";
+    if (p.pnc) {
+        auto rows = conn.query(by_pnc, {*p.pnc});
+        if (!rows.empty()) return to_person(rows[0]);
+    }
+    if (p.noms) {
+        auto rows = conn.query(by_noms, {*p.noms});
+        if (!rows.empty()) return to_person(rows[0]);
+    }
+    return std::nullopt;
+}
+
+Person create_person(db::Connection& conn, const NewPerson& p, std::optional<std::int64_t> case_manager,
+                     platform::Instant now) {
+    // CRNs for people recorded in onecase use the letter N; the highest one gives the
+    // next serial (the UNIQUE constraint catches a concurrent writer).
+    constexpr char kLetter = 'N';
+    auto rows = conn.query("SELECT MAX(crn) FROM people WHERE crn >= ? AND crn <= ?",
+                           {std::string(1, kLetter) + "000000", std::string(1, kLetter) + "999999"});
+    std::uint32_t next = 1;
+    if (!rows.empty() && !rows[0].is_null(0)) next = static_cast<std::uint32_t>(std::stoul(rows[0].text(0).substr(1))) + 1;
+    if (next > 999999) throw std::runtime_error("no CRN serials left for letter N");
+    const std::string crn = platform::make_crn(kLetter, next);
+    conn.execute(
+        "INSERT INTO people (crn, first_name, middle_names, last_name, date_of_birth, gender, pnc, noms, phone, "
+        "email, case_manager_staff_id, tier, current_case, created_at, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, 1)",
+        {crn, p.first_name, p.middle_names, p.last_name, p.date_of_birth, p.gender, db::optional_value(p.pnc),
+         db::optional_value(p.noms), p.phone, p.email, db::optional_value(case_manager), platform::format_instant(now)});
+    return *find_by_crn(conn, crn);
+}
+
 }  // namespace onecase::people

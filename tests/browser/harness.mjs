@@ -50,7 +50,7 @@ export async function startService (backend, extraArgs = []) {
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 200; i++) {
     try {
-      const r = await fetch(`${url}/healthz`)
+      const r = await fetch(`${url}/readyz`)
       if (r.ok) break
     } catch {}
     if (server.exitCode !== null) throw new Error(`onecase exited: ${log}`)

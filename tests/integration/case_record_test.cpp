@@ -55,6 +55,7 @@ TEST_P(CaseRecord, HealthCheckReportsTheDatabase) {
     auto r = http_request(service().port(), "GET", "/healthz");
     EXPECT_EQ(r.status, 200);
     EXPECT_NE(r.body.find("\"database\":\"up\""), std::string::npos);
+    EXPECT_EQ(http_request(service().port(), "GET", "/readyz").status, 200);
 }
 
 TEST_P(CaseRecord, ApiWithoutTokenIsRefusedAsProblemJson) {

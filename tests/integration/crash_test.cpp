@@ -44,7 +44,7 @@ pid_t start_server(const std::string& db_url, std::uint16_t port) {
     }
     for (int i = 0; i < 200; ++i) {
         try {
-            if (http_request(port, "GET", "/healthz").status == 200) return pid;
+            if (http_request(port, "GET", "/readyz").status == 200) return pid;
         } catch (...) {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

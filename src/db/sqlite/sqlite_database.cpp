@@ -23,9 +23,14 @@ namespace {
     throw SqlError(msg);
 }
 
+// SQLite allows one writer at a time. Writers in this process queue on this mutex
+// rather than in SQLite's busy handler, which sleeps and retries and so gives long
+// tail latencies under concurrent writes. The busy timeout still covers other
+// processes (onecase CLI commands) writing the same file.
 class SqliteConnection final : public Connection {
 public:
-    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout) {
+    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, std::mutex& write_lock)
+        : write_lock_(write_lock) {
         const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                            SQLITE_OPEN_NOMUTEX,
@@ -54,6 +59,7 @@ public:
 
     Rows query(std::string_view sql, const Params& params) override {
         sqlite3_stmt* stmt = prepare(sql, params);
+        auto guard = lock_if_autocommit_write(stmt);
         Rows rows;
         const int columns = sqlite3_column_count(stmt);
         int rc;
@@ -69,6 +75,7 @@ public:
 
     std::int64_t execute(std::string_view sql, const Params& params) override {
         sqlite3_stmt* stmt = prepare(sql, params);
+        auto guard = lock_if_autocommit_write(stmt);
         int rc;
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         }
@@ -89,10 +96,22 @@ public:
     }
 
     void begin_read() override { execute_script("BEGIN DEFERRED"); }
-    void begin_write() override { execute_script("BEGIN IMMEDIATE"); }
-    void commit() override { execute_script("COMMIT"); }
+    void begin_write() override {
+        held_ = std::unique_lock(write_lock_);
+        try {
+            execute_script("BEGIN IMMEDIATE");
+        } catch (...) {
+            held_ = {};
+            throw;
+        }
+    }
+    void commit() override {
+        execute_script("COMMIT");
+        if (held_.owns_lock()) held_.unlock();
+    }
     void rollback() noexcept override {
         if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (held_.owns_lock()) held_.unlock();
     }
 
     void bulk_load_mode(bool on) override {
@@ -104,6 +123,13 @@ public:
     bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
 private:
+    // A statement that writes outside an explicit transaction is its own write
+    // transaction: it queues for the write lock like begin_write() does.
+    std::unique_lock<std::mutex> lock_if_autocommit_write(sqlite3_stmt* stmt) {
+        if (held_.owns_lock() || sqlite3_stmt_readonly(stmt) || !sqlite3_get_autocommit(db_)) return {};
+        return std::unique_lock(write_lock_);
+    }
+
     sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
         auto it = statements_.find(sql);
         sqlite3_stmt* stmt = nullptr;
@@ -162,6 +188,8 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     sqlite3* db_ = nullptr;
+    std::mutex& write_lock_;
+    std::unique_lock<std::mutex> held_;
     std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
 
@@ -172,7 +200,7 @@ public:
         const auto parent = std::filesystem::path(path_).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         // Open one now so a bad path fails at start, not on the first request.
-        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout));
+        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_));
         open_ = 1;
     }
 
@@ -194,7 +222,7 @@ protected:
         ++open_;
         lock.unlock();
         try {
-            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout);
+            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_);
         } catch (...) {
             std::lock_guard relock(mutex_);
             --open_;
@@ -219,6 +247,7 @@ protected:
 private:
     std::string path_;
     OpenOptions options_;
+    std::mutex write_lock_;
     std::mutex mutex_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Connection>> idle_;
