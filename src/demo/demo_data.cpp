@@ -6,6 +6,7 @@
 #include "demo/caseload.hpp"
 #include "demo/organisation.hpp"
 #include "demo/person.hpp"
+#include "demo/deferred_indexes.hpp"
 #include "demo/row_writer.hpp"
 #include "platform/crypto.hpp"
 
@@ -144,6 +145,7 @@ void load(db::Connection& conn, DemoScale scale, std::uint64_t seed, platform::I
     Loader loader(conn, summary, platform::format_instant(now));
 
     conn.begin_write();
+    DeferredIndexes indexes(conn, {"people", "addresses", "events", "requirements", "registrations", "contacts", "appointments"});
     loader.organisation(org);
     // One argon2id hash shared by the demo users: hashing is deliberately slow and
     // they all have the same published password anyway.
@@ -183,6 +185,9 @@ void load(db::Connection& conn, DemoScale scale, std::uint64_t seed, platform::I
             conn.begin_write();
         }
     }
+    conn.commit();
+    conn.begin_write();
+    indexes.rebuild();
     conn.commit();
 }
 
