@@ -213,18 +213,12 @@ DemoSummary load_demo_data(db::Database& database, DemoScale scale, std::uint64_
         conn->bulk_load_mode(false);
         throw;
     }
-    if (conn->dialect() == db::Dialect::postgres) {
-        // Explicit ids bypassed the identity sequences; move them past what we wrote.
-        for (const char* table : {"regions", "pdus", "teams", "offices", "staff", "users", "people", "addresses", "events",
-                                  "requirements", "registrations", "contacts", "appointments"}) {
-            conn->query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT COALESCE(MAX(id), 1) FROM " +
-                        table + "))");
-        }
-        conn->execute_script("ANALYZE");
-    } else {
-        // Fresh statistics for the planner; a sampled ANALYZE stays quick at national scale.
-        conn->execute_script("PRAGMA analysis_limit=1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+    // Explicit ids bypassed any id generators; move them past what was written.
+    for (const char* table : {"regions", "pdus", "teams", "offices", "staff", "users", "people", "addresses", "events",
+                              "requirements", "registrations", "contacts", "appointments"}) {
+        conn->reset_id_generator(table);
     }
+    conn->refresh_statistics();
     conn->bulk_load_mode(false);
     return summary;
 }

@@ -80,6 +80,26 @@ public:
         }
     }
 
+    std::vector<std::string> drop_secondary_indexes(std::string_view table) override {
+        std::vector<std::string> definitions;
+        const auto rows = query(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+            "AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            {std::string(table)});
+        for (const auto& r : rows) {
+            definitions.push_back(r.text(1));
+            execute_script("DROP INDEX " + r.text(0));
+        }
+        return definitions;
+    }
+
+    void reset_id_generator(std::string_view table) override {
+        const std::string t(table);
+        query("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT COALESCE(MAX(id), 1) FROM " + t + "))", Params{});
+    }
+
+    void refresh_statistics() override { execute_script("ANALYZE"); }
+
     bool supports_copy() const override { return true; }
 
     void copy_rows(std::string_view table, std::string_view columns, const std::string& tsv) override {
