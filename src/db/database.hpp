@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "db/value.hpp"
 
@@ -72,6 +73,18 @@ public:
     // synchronous_commit=off). Turn it off again before serving; a crash during a
     // bulk load means reloading.
     virtual void bulk_load_mode(bool on) = 0;
+
+    // Drops `table`'s secondary indexes (not primary keys or UNIQUE constraints) and
+    // returns the statements that recreate them, so a bulk load can build each index
+    // once at the end instead of row by row.
+    virtual std::vector<std::string> drop_secondary_indexes(std::string_view table) = 0;
+
+    // After rows were inserted with explicit ids: moves the table's id generator past
+    // the highest id (PostgreSQL identity sequences; nothing to do on SQLite).
+    virtual void reset_id_generator(std::string_view table) = 0;
+
+    // Refreshes the query planner's statistics after a bulk load.
+    virtual void refresh_statistics() = 0;
 
     virtual Dialect dialect() const = 0;
 

@@ -1,12 +1,9 @@
 #include "demo/row_writer.hpp"
 
 #include <cstdio>
-#include <stdexcept>
 
 namespace onecase::demo {
-namespace {
 
-// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 void append_copy_field(std::string& out, const db::Value& v) {
     if (std::holds_alternative<db::Null>(v)) {
         out += "\\N";
@@ -17,33 +14,33 @@ void append_copy_field(std::string& out, const db::Value& v) {
         std::snprintf(buf, sizeof buf, "%.17g", *d);
         out += buf;
     } else {
-        for (char c : std::get<std::string>(v)) {
-            switch (c) {
-                case '\\': out += "\\\\"; break;
-                case '\t': out += "\\t"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                default: out += c;
-            }
+        const auto& s = std::get<std::string>(v);
+        std::size_t plain = 0;  // copy runs of ordinary characters in one go
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            const char* escaped = c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : nullptr;
+            if (!escaped) continue;
+            out.append(s, plain, i - plain);
+            out += escaped;
+            plain = i + 1;
         }
+        out.append(s, plain, s.size() - plain);
     }
 }
 
-}  // namespace
-
 RowWriter::RowWriter(db::Connection& conn) : conn_(conn), copy_(conn.supports_copy()) {}
 
-void RowWriter::table(const std::string& name, const std::string& columns) {
+RowWriter::TableId RowWriter::table(const std::string& name, const std::string& columns) {
     std::size_t count = 1;
     for (char c : columns) count += c == ',' ? 1 : 0;
     std::string placeholders;
     for (std::size_t i = 0; i < count; ++i) placeholders += i ? ", ?" : "?";
-    index_[name] = tables_.size();
-    tables_.push_back(Table{name, columns, "INSERT INTO " + name + " (" + columns + ") VALUES (" + placeholders + ")", {}, 0});
+    tables_.push_back(Table{name, columns, "INSERT INTO " + name + " (" + columns + ") VALUES (" + placeholders + ")", {}});
+    return tables_.size() - 1;
 }
 
-void RowWriter::add(const std::string& name, const db::Params& row) {
-    Table& t = tables_.at(index_.at(name));
+void RowWriter::add(TableId id, const db::Params& row) {
+    Table& t = tables_.at(id);
     if (!copy_) {
         conn_.execute(t.insert_sql, row);
         return;
@@ -53,16 +50,14 @@ void RowWriter::add(const std::string& name, const db::Params& row) {
         append_copy_field(t.tsv, row[i]);
     }
     t.tsv += '\n';
-    ++t.pending;
 }
 
 void RowWriter::flush() {
     if (!copy_) return;
     for (auto& t : tables_) {
-        if (t.pending == 0) continue;
+        if (t.tsv.empty()) continue;
         conn_.copy_rows(t.name, t.columns, t.tsv);
         t.tsv.clear();
-        t.pending = 0;
     }
 }
 

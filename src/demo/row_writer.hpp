@@ -1,8 +1,9 @@
 #pragma once
-// Writes generated rows fast: INSERT through cached prepared statements on SQLite,
-// COPY on PostgreSQL. Rows are buffered per table and flushed in the order tables
-// were declared, so foreign keys always point at rows already written.
-#include <map>
+// Writes generated rows fast: INSERT through one cached prepared statement per
+// table on SQLite, COPY on PostgreSQL. On PostgreSQL rows are buffered per table
+// and flushed in the order tables were declared, so foreign keys always point at
+// rows already written. Rows must be complete and in column order.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,14 @@ namespace onecase::demo {
 
 class RowWriter {
 public:
+    using TableId = std::size_t;
+
     explicit RowWriter(db::Connection& conn);
 
-    // Declares a table in dependency order; `columns` is a comma-separated list.
-    void table(const std::string& name, const std::string& columns);
-    void add(const std::string& table, const db::Params& row);
-    // Writes every buffered row, tables in declaration order.
+    // Declares a table, in dependency order; `columns` is a comma-separated list.
+    TableId table(const std::string& name, const std::string& columns);
+    void add(TableId table, const db::Params& row);
+    // Writes every buffered row, tables in declaration order. Call before commit.
     void flush();
 
 private:
@@ -26,12 +29,14 @@ private:
         std::string columns;
         std::string insert_sql;
         std::string tsv;
-        std::size_t pending = 0;
     };
     db::Connection& conn_;
     bool copy_;
     std::vector<Table> tables_;
-    std::map<std::string, std::size_t> index_;
 };
+
+// COPY text format for one value: \N for NULL; backslash, tab, newline and carriage
+// return escaped. Appends to `out`.
+void append_copy_field(std::string& out, const db::Value& value);
 
 }  // namespace onecase::demo

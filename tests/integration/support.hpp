@@ -44,10 +44,10 @@ public:
     // Signs in through the sign-in page; returns the final response.
     HttpResult sign_in(const std::string& username, const std::string& password);
     std::string csrf_from(const std::string& html) const;
+    std::string cookie_header() const;
 
 private:
     void remember(const HttpResult& r);
-    std::string cookie_header() const;
     std::uint16_t port_;
     std::map<std::string, std::string> cookies_;
 };

@@ -118,6 +118,24 @@ public:
         execute_script(on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL");
     }
 
+    std::vector<std::string> drop_secondary_indexes(std::string_view table) override {
+        // Indexes SQLite makes for PRIMARY KEY/UNIQUE have no SQL and are kept.
+        std::vector<std::string> definitions;
+        for (const auto& r : query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                   {std::string(table)})) {
+            definitions.push_back(r.text(1));
+            execute_script("DROP INDEX " + r.text(0));
+        }
+        return definitions;
+    }
+
+    void reset_id_generator(std::string_view) override {}  // INTEGER PRIMARY KEY follows MAX(rowid)
+
+    void refresh_statistics() override {
+        // A sampled ANALYZE stays quick on a national-sized file.
+        execute_script("PRAGMA analysis_limit=1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
     Dialect dialect() const override { return Dialect::sqlite; }
 
     bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
