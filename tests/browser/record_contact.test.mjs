@@ -12,10 +12,12 @@ async function openFirstCase (page) {
   await page.getByRole('heading', { name: /^Contact history/ }).waitFor()
 }
 
-async function seriousViolations (page) {
+// The bar is no serious or critical violation; pages are also kept free of
+// moderate ones, so this fails on those too.
+async function axeViolations (page) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact !== 'minor')
     .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
@@ -157,13 +159,13 @@ for (const backend of backends()) {
       await page.close()
     })
 
-    test('pages have no serious accessibility violations (axe-core)', async () => {
+    test('pages have no serious, critical or moderate accessibility violations (axe-core)', async () => {
       // axe is injected as a script, which the page's strict CSP rightly forbids.
       const context = await browser.newContext({ bypassCSP: true })
       const page = await context.newPage()
       const check = async (what) => {
         await page.addScriptTag({ content: axeSource })
-        assert.deepEqual(await seriousViolations(page), [], what)
+        assert.deepEqual(await axeViolations(page), [], what)
       }
       await page.goto(`${service.url}/caseload`)
       await check('sign-in page')
