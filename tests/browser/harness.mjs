@@ -99,11 +99,11 @@ export async function startService (backend, extraArgs = []) {
     const deadline = Date.now() + 20000
     for (;;) {
       try {
-        const r = await fetch(`${url}/healthz`)
+        const r = await fetch(`${url}/readyz`)
         if (r.status === 200) break
       } catch {}
       if (server.exitCode !== null || server.signalCode !== null) throw new Error(`onecase serve exited: ${log}`)
-      if (Date.now() > deadline) throw new Error(`onecase serve did not answer GET /healthz 200 within 20 s: ${log}`)
+      if (Date.now() > deadline) throw new Error(`onecase serve did not answer GET /readyz 200 within 20 s: ${log}`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     return { url, db, log: () => log, stop }
