@@ -38,6 +38,8 @@ std::string_view severity_words(NeedSeverity s) {
     return "";
 }
 
+std::string points_text(int points) { return points == 1 ? "1 point" : fmt::format("{} points", points); }
+
 int level_for(int points) {
     if (points >= kChange3Threshold) return 3;
     if (points >= kChange2Threshold) return 2;
@@ -69,16 +71,16 @@ ChangeLevel calculate_change_level(const TierInputs& in) {
         if (weighting == 0)
             reason += ", not weighted in the national rules: 0 points";
         else if (weighting == 1 || severity == NeedSeverity::kNoNeed)
-            reason += fmt::format(": {} points", points);
+            reason += ": " + points_text(points);
         else
-            reason += fmt::format(", weighted x{}: {} points", weighting, points);
+            reason += fmt::format(", weighted x{}: {}", weighting, points_text(points));
         out.factors.push_back({fmt::format("need_{}", code(section)), points, std::move(reason)});
     }
     if (in.ogrs_percent) {
         const int points = *in.ogrs_percent / kOgrsPointsDivisor;
         out.factors.push_back({"ogrs", points,
-                               fmt::format("OGRS is {}%: one point per whole 10%, {} points", *in.ogrs_percent,
-                                           points)});
+                               fmt::format("OGRS is {}%: one point per whole 10%, {}", *in.ogrs_percent,
+                                           points_text(points))});
     }
     if (in.iom_nominal)
         out.factors.push_back({"iom_nominal", kIomNominalPoints,

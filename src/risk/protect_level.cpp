@@ -57,7 +57,8 @@ void keep_higher_of_rsr_and_rosh(TierFactor& rsr, TierFactor& rosh) {
     if (rsr.points == 0 || rosh.points == 0) return;
     TierFactor& lower = rsr.points > rosh.points ? rosh : rsr;
     const TierFactor& higher = rsr.points > rosh.points ? rsr : rosh;
-    lower.reason += fmt::format(", not counted: only the higher of RSR and RoSH counts and {} scores {}",
+    lower.reason += fmt::format("; not counted, because only the higher of RSR and RoSH counts and {} "
+                                "scores {}",
                                 higher.name == "rsr" ? "RSR" : "RoSH", higher.points);
     lower.points = 0;
 }
