@@ -6,13 +6,11 @@
 #include <charconv>
 
 #include "access/audit.hpp"
-#include "access/policy.hpp"
-#include "access/users_store.hpp"
+#include "casework/case_access.hpp"
 #include "casework/routes.hpp"
 #include "casework/views.hpp"
 #include "contacts/store.hpp"
 #include "people/store.hpp"
-#include "platform/identifiers.hpp"
 
 namespace onecase::casework {
 
@@ -32,16 +30,9 @@ std::optional<std::int64_t> parse_id(const std::string& text) {
 
 // The person, if the caller may read (or write) their case.
 Result<people::Person> authorised_person(db::Connection& conn, const std::string& crn, const Principal& who, bool write) {
-    if (!platform::is_valid_crn(crn)) return Problem::not_found("There is no case with CRN " + crn);
-    auto person = people::find_by_crn(conn, crn);
-    if (!person) return Problem::not_found("There is no case with CRN " + crn);
-    std::optional<access::StaffScope> cm;
-    if (person->case_manager_staff_id) cm = access::load_staff_scope(conn, *person->case_manager_staff_id);
-    const auto scope = case_scope(cm, *person);
-    if (!(write ? access::can_write_case(who, scope) : access::can_read_case(who, scope))) {
-        return Problem::forbidden(write ? "You cannot change records on this case." : "You cannot open this case.");
-    }
-    return *person;
+    auto c = authorise_case(conn, crn, who, write);
+    if (!c) return c.problem();
+    return std::move(c->person);
 }
 
 json::object version_json(const contacts::ContactVersion& v) {

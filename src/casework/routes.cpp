@@ -7,6 +7,7 @@
 #include "access/audit.hpp"
 #include "access/policy.hpp"
 #include "access/users_store.hpp"
+#include "casework/case_access.hpp"
 #include "casework/views.hpp"
 #include "contacts/store.hpp"
 #include "people/store.hpp"
@@ -23,29 +24,6 @@ namespace {
 
 constexpr int kDefaultContactLimit = 100;
 constexpr int kMaxContactLimit = 1000;
-
-struct AuthorisedCase {
-    people::Person person;
-    std::optional<access::StaffScope> case_manager;
-};
-
-// Finds the case and checks the principal may read (or write) it, before any of
-// the case's own data is read.
-Result<AuthorisedCase> authorise_case(db::Connection& conn, const std::string& crn,
-                                      const Principal& who, bool write) {
-    if (!platform::is_valid_crn(crn)) return Problem::not_found("There is no case with CRN " + crn);
-    auto person = people::find_by_crn(conn, crn);
-    if (!person) return Problem::not_found("There is no case with CRN " + crn);
-    std::optional<access::StaffScope> cm;
-    if (person->case_manager_staff_id) cm = access::load_staff_scope(conn, *person->case_manager_staff_id);
-    const auto scope = case_scope(cm, *person);
-    const bool allowed = write ? access::can_write_case(who, scope) : access::can_read_case(who, scope);
-    if (!allowed) {
-        std::string ask = cm ? " Ask the case manager, " + cm->display_name + " (" + cm->team_name + ")." : "";
-        return Problem::forbidden(std::string(write ? "You cannot record on this case." : "You cannot open this case.") + ask);
-    }
-    return AuthorisedCase{std::move(*person), std::move(cm)};
-}
 
 void audit(access::RouteDeps& deps, const Request& req, const Principal& who, std::string action,
            std::optional<std::string> crn, std::string detail = "") {
