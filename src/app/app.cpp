@@ -13,6 +13,13 @@ namespace onecase::app {
 namespace fs = std::filesystem;
 
 namespace {
+bool is_problem(const http::Response& r) {
+    for (const auto& [name, value] : r.headers) {
+        if (name == "Content-Type" && value == "application/problem+json") return true;
+    }
+    return false;
+}
+
 bool database_answers(db::Database& db) {
     try {
         auto conn = db.acquire();
@@ -59,7 +66,16 @@ http::Response Application::handle(http::Request& req) {
         if (auto r = static_files_.serve(req)) return std::move(*r);
     }
     try {
-        return router_.dispatch(req);
+        auto response = router_.dispatch(req);
+        if (!req.wants_json() && (response.status == 404 || response.status == 405) && is_problem(response)) {
+            const bool not_found = response.status == 404;
+            return guard_.problem(req, nullptr,
+                                  Problem{response.status, not_found ? "Page not found" : "That cannot be done here",
+                                          not_found ? "Check the address, or find the person with the search box."
+                                                    : "Go back to the previous page and try again.",
+                                          {}});
+        }
+        return response;
     } catch (const db::Unavailable& e) {
         spdlog::error("database unavailable on {} {}: {}", req.method, req.path, e.what());
         auto r = guard_.problem(req, nullptr,

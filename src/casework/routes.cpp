@@ -273,7 +273,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
 
     auto search = [&deps](const Request& req, const Principal& who, int limit) {
         const std::string q = req.query_param("q").value_or("");
-        std::vector<people::Person> found;
+        std::vector<AuthorisedCase> found;
         if (!q.empty()) {
             auto conn = deps.db.acquire();
             auto candidates = people::search(*conn, q, limit);
@@ -281,7 +281,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             for (auto& p : candidates) {
                 std::optional<access::StaffScope> cm;
                 if (p.case_manager_staff_id) cm = access::load_staff_scope(*conn, *p.case_manager_staff_id);
-                if (access::can_read_case(who, case_scope(cm, p))) found.push_back(std::move(p));
+                if (access::can_read_case(who, case_scope(cm, p))) found.push_back(AuthorisedCase{std::move(p), std::move(cm)});
             }
         }
         audit(deps, req, who, "search", std::nullopt, "q=" + q + " results=" + std::to_string(found.size()));
@@ -298,20 +298,30 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             limit = std::min(n, 100);
         }
         json::array results;
-        for (const auto& p : search(req, who, limit)) results.push_back(person_brief_json(p));
+        for (const auto& c : search(req, who, limit)) {
+            auto o = person_brief_json(c.person);
+            o["caseManager"] = c.case_manager ? json::value(json::object{{"code", c.case_manager->staff_code},
+                                                                         {"name", c.case_manager->display_name},
+                                                                         {"teamName", c.case_manager->team_name}})
+                                              : json::value(nullptr);
+            results.push_back(std::move(o));
+        }
         return Response::json(json::serialize(json::object{{"results", std::move(results)}}));
     }));
 
     router.add("GET", "/search", guard.page([&guard, search](Request& req, const Principal& who) {
         const std::string q = req.query_param("q").value_or("");
         auto found = search(req, who, 50);
-        if (found.size() == 1 && platform::is_valid_crn(q)) return Response::redirect("/cases/" + found[0].crn);
+        if (found.size() == 1 && platform::is_valid_crn(q)) return Response::redirect("/cases/" + found[0].person.crn);
         json::array results;
-        for (const auto& p : found) {
+        for (const auto& c : found) {
+            const auto& p = c.person;
+            const auto dob = platform::parse_date(p.date_of_birth);
             results.push_back(json::object{{"crn", p.crn},
                                            {"name", p.last_name + ", " + p.first_name},
-                                           {"dateOfBirth", p.date_of_birth},
-                                           {"caseManager", ""},
+                                           {"dateOfBirth", dob ? platform::display_date(*dob) : p.date_of_birth},
+                                           {"caseManager", c.case_manager ? c.case_manager->display_name + " (" + c.case_manager->team_name + ")"
+                                                                          : std::string("Unallocated")},
                                            {"url", "/cases/" + p.crn}});
         }
         json::object view{{"q", q},

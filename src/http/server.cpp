@@ -41,8 +41,11 @@ struct Server::Impl {
     ServerOptions options;
     App app;
     net::io_context ioc;
-    tcp::acceptor acceptor{ioc};
-    net::signal_set signals{ioc, SIGINT, SIGTERM};
+    // The acceptor is not thread-safe: accepting, signal handling and stopping all
+    // run on this one strand so a stop never closes it under an accept in flight.
+    net::strand<net::io_context::executor_type> acceptor_strand = net::make_strand(ioc);
+    tcp::acceptor acceptor{acceptor_strand};
+    net::signal_set signals{acceptor_strand, SIGINT, SIGTERM};
     std::atomic<int> in_flight{0};
     std::atomic<bool> stopping{false};
 
@@ -186,7 +189,7 @@ void Server::run() {
         spdlog::info("signal {} received: finishing in-flight requests", sig);
         impl_->begin_stop();
     });
-    net::co_spawn(impl_->ioc, impl_->accept_loop(), net::detached);
+    net::co_spawn(impl_->acceptor_strand, impl_->accept_loop(), net::detached);
     int threads = impl_->options.threads;
     if (threads <= 0) threads = std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
@@ -196,7 +199,7 @@ void Server::run() {
 }
 
 void Server::stop() {
-    net::post(impl_->ioc, [this] { impl_->begin_stop(); });
+    net::post(impl_->acceptor_strand, [this] { impl_->begin_stop(); });
 }
 
 }  // namespace onecase::http
