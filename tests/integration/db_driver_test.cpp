@@ -3,9 +3,12 @@
 // the pool behave as database.hpp promises. Module tests build on this.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <limits>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "db/database.hpp"
 #include "support.hpp"
@@ -187,6 +190,30 @@ TEST_P(DbDriver, AnExhaustedPoolThrowsUnavailableAfterItsTimeout) {
         EXPECT_LT(waited, 5s);
     }
     EXPECT_EQ(small->acquire()->query("SELECT 1").at(0).int64(0), 1) << "free again once given back";
+}
+
+TEST_P(DbDriver, ConcurrentWritersThroughASmallPoolAllLand) {
+    auto small = open(db::OpenOptions{3, 20s});
+    constexpr int kThreads = 6, kEach = 40;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&small, &failures, t] {
+            for (int n = 0; n < kEach; ++n) {
+                try {
+                    db::write_transaction(*small, [&](db::Connection& c) {
+                        c.execute("INSERT INTO kinds (id, t) VALUES (?, ?)",
+                                  {std::int64_t{t * 1000 + n}, std::string("written by thread ") + std::to_string(t)});
+                    });
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(count("kinds"), kThreads * kEach);
 }
 
 TEST_P(DbDriver, CopyRowsLoadsTabSeparatedTextOnPostgres) {
