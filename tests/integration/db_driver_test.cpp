@@ -274,6 +274,20 @@ TEST_P(DbDriver, PostgresBulkLoadModeDoesNotOutliveTheBorrow) {
     EXPECT_EQ(settings.at(0).text(1), "origin") << "with foreign keys checked";
 }
 
+TEST_P(DbDriver, PostgresBulkLoadModeWorksForAnOrdinaryRole) {
+    if (!postgres()) GTEST_SKIP() << "PostgreSQL roles";
+    // Production connects as an application role, not a superuser; it may not touch
+    // session_replication_role at all, not even to RESET it.
+    db_->acquire()->execute_script(
+        "DROP ROLE IF EXISTS onecase_driver_app; CREATE ROLE onecase_driver_app LOGIN");
+    const auto as_app = "postgresql://onecase_driver_app@" + url_.substr(url_.find('@') + 1);
+    auto app = db::open_database(as_app, db::OpenOptions{1, 2s});
+    auto conn = app->acquire();
+    conn->bulk_load_mode(true);
+    conn->bulk_load_mode(false);
+    EXPECT_EQ(conn->query("SELECT current_setting('synchronous_commit')").at(0).text(0), "on");
+}
+
 TEST_P(DbDriver, PostgresSessionEndedByTheServerIsReplacedBeforeUse) {
     if (!postgres()) GTEST_SKIP() << "PostgreSQL sessions";
     auto one = open(db::OpenOptions{1, 2s});

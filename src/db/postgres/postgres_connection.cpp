@@ -122,10 +122,17 @@ void PostgresConnection::bulk_load_mode(bool on) {
         // foreign-key triggers roughly halves COPY time. Only a superuser may, and a
         // refused SET would abort an open transaction, so ask first.
         const char* super = PQparameterStatus(conn_, "is_superuser");
-        if (super && std::string_view(super) == "on") exec("SET session_replication_role TO replica");
+        if (super && std::string_view(super) == "on" && !skipping_fk_checks_) {
+            exec("SET session_replication_role TO replica");
+            skipping_fk_checks_ = true;
+        }
     } else {
         exec("RESET synchronous_commit");
-        exec("RESET session_replication_role");
+        // Only if we set it: RESET of this setting is refused to non-superusers too.
+        if (skipping_fk_checks_) {
+            exec("RESET session_replication_role");
+            skipping_fk_checks_ = false;
+        }
         bulk_load_ = false;
     }
 }

@@ -75,7 +75,8 @@ private:
 
     PGconn* conn_ = nullptr;
     bool broken_ = false;
-    bool bulk_load_ = false;
+    bool bulk_load_ = false;           // synchronous_commit is off
+    bool skipping_fk_checks_ = false;  // session_replication_role is replica
     std::unordered_map<std::string, Prepared> statements_;
 };
 
