@@ -179,6 +179,29 @@ TEST_P(DbDriver, AReadTransactionSeesOneSnapshot) {
     EXPECT_EQ(reader->query("SELECT COUNT(*) FROM people").at(0).int64(0), 1);
 }
 
+TEST_P(DbDriver, CachedStatementsSurviveAnotherServersMigration) {
+    auto reader = db_->acquire();
+    auto migrator = db_->acquire();
+    const char* sql = "SELECT * FROM kinds WHERE id = ?";
+    reader->execute("INSERT INTO kinds (id, t) VALUES (?, ?)", {std::int64_t{1}, std::string("before")});
+    EXPECT_EQ(reader->query(sql, {std::int64_t{1}}).at(0).size(), 4u);
+    migrator->execute_script("ALTER TABLE kinds ADD COLUMN extra TEXT");
+    EXPECT_EQ(reader->query(sql, {std::int64_t{1}}).at(0).size(), 5u) << "outside a transaction";
+
+    migrator->execute_script("ALTER TABLE kinds ADD COLUMN more TEXT");
+    reader->begin_read();
+    try {
+        EXPECT_EQ(reader->query(sql, {std::int64_t{1}}).at(0).size(), 6u);  // SQLite re-prepares by itself
+        reader->commit();
+    } catch (const db::SqlError&) {
+        reader->rollback();  // PostgreSQL: the transaction is lost, the retry works
+        EXPECT_TRUE(postgres());
+        reader->begin_read();
+        EXPECT_EQ(reader->query(sql, {std::int64_t{1}}).at(0).size(), 6u);
+        reader->commit();
+    }
+}
+
 TEST_P(DbDriver, AnExhaustedPoolThrowsUnavailableAfterItsTimeout) {
     auto small = open(db::OpenOptions{1, 300ms});
     {

@@ -211,14 +211,9 @@ bool PostgresConnection::still_connected() noexcept {
 }
 
 PostgresConnection::ResultPtr PostgresConnection::run(std::string_view sql, const Params& params) {
-    auto it = statements_.find(std::string(sql));
-    if (it == statements_.end()) {
-        auto rewritten = rewrite_placeholders(sql);
-        Prepared p{"s" + std::to_string(statements_.size() + 1), rewritten.parameters};
-        check(ResultPtr(PQprepare(conn_, p.name.c_str(), rewritten.sql.c_str(), 0, nullptr)),
-              "prepare '" + std::string(sql.substr(0, 80)) + "'");
-        it = statements_.emplace(std::string(sql), std::move(p)).first;
-    }
+    const std::string key(sql);
+    auto it = statements_.find(key);
+    if (it == statements_.end()) it = prepare(key);
     // Checked on every call, not only when preparing: the server would answer a
     // wrong count with a protocol violation, which reads as a lost connection.
     if (it->second.parameters != static_cast<int>(params.size())) {
@@ -232,9 +227,34 @@ PostgresConnection::ResultPtr PostgresConnection::run(std::string_view sql, cons
         texts[i] = param_text(params[i]);
         values[i] = texts[i].c_str();
     }
-    return check(ResultPtr(PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(params.size()),
-                                          values.data(), nullptr, nullptr, 0)),
-                 "'" + std::string(sql.substr(0, 80)) + "'");
+    auto execute_prepared = [&] {
+        return ResultPtr(PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(params.size()),
+                                        values.data(), nullptr, nullptr, 0));
+    };
+    auto res = execute_prepared();
+    // Another server's migration changed a table this statement reads: PostgreSQL
+    // refuses the cached statement for good ("cached plan must not change result
+    // type"). Prepare it afresh; outside a transaction the retry is invisible, inside
+    // one the transaction is already lost and the caller's retry will work.
+    const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
+    if (state && std::string_view(state) == "0A000" &&
+        std::string_view(PQresultErrorMessage(res.get())).find("cached plan") != std::string_view::npos) {
+        statements_.erase(it);
+        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+            it = prepare(key);
+            res = execute_prepared();
+        }
+    }
+    return check(std::move(res), "'" + std::string(sql.substr(0, 80)) + "'");
+}
+
+std::unordered_map<std::string, PostgresConnection::Prepared>::iterator PostgresConnection::prepare(const std::string& sql) {
+    // Names are never reused: a statement dropped from the cache may still exist on the server.
+    const auto rewritten = rewrite_placeholders(sql);
+    Prepared p{"s" + std::to_string(++prepared_count_), rewritten.parameters};
+    check(ResultPtr(PQprepare(conn_, p.name.c_str(), rewritten.sql.c_str(), 0, nullptr)),
+          "prepare '" + sql.substr(0, 80) + "'");
+    return statements_.emplace(sql, std::move(p)).first;
 }
 
 PostgresConnection::ResultPtr PostgresConnection::exec(const std::string& sql) {

@@ -68,6 +68,8 @@ private:
     };
 
     ResultPtr run(std::string_view sql, const Params& params);
+    // Prepares `sql` on the server and caches it under a fresh name.
+    std::unordered_map<std::string, Prepared>::iterator prepare(const std::string& sql);
     ResultPtr exec(const std::string& sql);
     // Returns `res` if it succeeded; otherwise throws the exception its SQLSTATE
     // calls for (marking the connection broken when the session is gone).
@@ -77,7 +79,8 @@ private:
     bool broken_ = false;
     bool bulk_load_ = false;           // synchronous_commit is off
     bool skipping_fk_checks_ = false;  // session_replication_role is replica
-    std::unordered_map<std::string, Prepared> statements_;
+    std::unordered_map<std::string, Prepared> statements_;  // keyed by our SQL text
+    std::uint64_t prepared_count_ = 0;
 };
 
 }  // namespace onecase::db
