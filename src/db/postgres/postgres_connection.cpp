@@ -234,11 +234,12 @@ PostgresConnection::ResultPtr PostgresConnection::run(std::string_view sql, cons
     auto res = execute_prepared();
     // Another server's migration changed a table this statement reads: PostgreSQL
     // refuses the cached statement for good ("cached plan must not change result
-    // type"). Prepare it afresh; outside a transaction the retry is invisible, inside
-    // one the transaction is already lost and the caller's retry will work.
+    // type", feature_not_supported; the text is translated, so only the code is
+    // checked). Forget it; outside a transaction prepare and run it again at once
+    // (a failed statement changed nothing), inside one the transaction is already
+    // lost and the caller's retry prepares it anew.
     const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
-    if (state && std::string_view(state) == "0A000" &&
-        std::string_view(PQresultErrorMessage(res.get())).find("cached plan") != std::string_view::npos) {
+    if (state && std::string_view(state) == "0A000") {
         statements_.erase(it);
         if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
             it = prepare(key);
