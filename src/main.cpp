@@ -10,6 +10,7 @@
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
+#include "risk/tier_json.hpp"
 
 using namespace onecase;
 
@@ -111,9 +112,12 @@ int main(int argc, char** argv) {
     user_create->add_option("--role", role, "practitioner, spo or admin")->capture_default_str();
     user_create->add_option("--staff", staff_code, "Staff code this user is");
 
+    cli.add_subcommand("tier", "Calculate a tier from JSON inputs on stdin and print it as JSON (docs/tiering.md)");
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
+        if (cli.got_subcommand("tier")) return risk::run_tier_command(std::cin, std::cout, std::cerr);
         if (*serve_cmd) return serve(db_url, replica_url, listen, web_root, pool_size, idle_minutes, tls_proxy);
 
         if (*migrate_cmd) {

@@ -147,6 +147,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("GET", "/", [](Request&) { return Response::redirect("/caseload"); });
     register_new_person_routes(router, guard);
+    register_contact_edit_routes(router, guard);
 
     router.add("GET", "/caseload", guard.page([&guard, &deps](Request& req, const Principal& who) {
         std::vector<CaseloadEntry> entries;

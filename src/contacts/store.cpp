@@ -46,6 +46,42 @@ Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewCo
     return to_contact(conn.query(by_id, {rows.at(0).int64(0)}).at(0));
 }
 
+std::optional<Contact> find_contact(db::Connection& conn, std::int64_t person_id, std::int64_t contact_id) {
+    static const std::string sql = std::string(kSelect) + "WHERE c.id = ? AND c.person_id = ?";
+    auto rows = conn.query(sql, {contact_id, person_id});
+    if (rows.empty()) return std::nullopt;
+    return to_contact(rows[0]);
+}
+
+std::optional<Contact> update_contact(db::Connection& conn, const Contact& current, std::int64_t expected_version,
+                                      const NewContact& replacement, std::int64_t user_id, platform::Instant now) {
+    const auto at = platform::format_instant(now);
+    // The version check and the write are one statement, so two servers editing the
+    // same contact cannot both succeed.
+    const auto changed = conn.execute(
+        "UPDATE contacts SET type = ?, contact_at = ?, notes = ?, sensitive = ?, updated_at = ?, version = version + 1 "
+        "WHERE id = ? AND version = ?",
+        {replacement.type, replacement.contact_at, replacement.notes, std::int64_t{replacement.sensitive ? 1 : 0}, at,
+         current.id, expected_version});
+    if (changed == 0) return std::nullopt;
+    conn.execute(
+        "INSERT INTO contact_versions (contact_id, version, type, contact_at, notes, sensitive, replaced_at, "
+        "replaced_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {current.id, expected_version, current.type, current.contact_at, current.notes,
+         std::int64_t{current.sensitive ? 1 : 0}, at, user_id});
+    return find_contact(conn, current.person_id, current.id);
+}
+
+std::vector<ContactVersion> contact_history(db::Connection& conn, std::int64_t contact_id) {
+    auto rows = conn.query(
+        "SELECT version, type, contact_at, notes, sensitive, replaced_at FROM contact_versions WHERE contact_id = ? "
+        "ORDER BY version DESC",
+        {contact_id});
+    std::vector<ContactVersion> out;
+    for (const auto& r : rows) out.push_back(ContactVersion{r.int64(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.text(5)});
+    return out;
+}
+
 std::vector<Appointment> upcoming_appointments(db::Connection& conn, std::int64_t person_id,
                                                platform::Instant from, int limit) {
     auto rows = conn.query(

@@ -21,6 +21,26 @@ Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewCo
                        std::optional<std::int64_t> author_staff_id, std::int64_t user_id,
                        platform::Instant now);
 
+std::optional<Contact> find_contact(db::Connection& conn, std::int64_t person_id, std::int64_t contact_id);
+
+// Replaces a contact's content if it is still at `expected_version`, keeping the
+// previous version in contact_versions. Returns the updated contact, or nullopt when
+// someone else changed it first (the caller answers 409 with the current record).
+std::optional<Contact> update_contact(db::Connection& conn, const Contact& current, std::int64_t expected_version,
+                                      const NewContact& replacement, std::int64_t user_id, platform::Instant now);
+
+struct ContactVersion {
+    std::int64_t version = 0;
+    std::string type;
+    std::string contact_at;
+    std::string notes;
+    bool sensitive = false;
+    std::string replaced_at;
+};
+
+// Earlier versions of a contact, newest first.
+std::vector<ContactVersion> contact_history(db::Connection& conn, std::int64_t contact_id);
+
 // Appointments starting at or after `from`, soonest first.
 std::vector<Appointment> upcoming_appointments(db::Connection& conn, std::int64_t person_id,
                                                platform::Instant from, int limit);

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -44,8 +45,23 @@ public:
         }
         sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
         sqlite3_extended_result_codes(db_, 1);
+        // Switching a new file to WAL needs an exclusive lock, and SQLite answers BUSY
+        // at once (without its busy handler) when another process opens the file at
+        // the same moment, as servers starting together do. Retry within the timeout.
+        const auto deadline = std::chrono::steady_clock::now() + busy_timeout;
+        for (;;) {
+            try {
+                execute_script("PRAGMA journal_mode=WAL");
+                break;
+            } catch (const Unavailable&) {
+                if (std::chrono::steady_clock::now() >= deadline) {
+                    sqlite3_close_v2(db_);
+                    throw;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        }
         execute_script(
-            "PRAGMA journal_mode=WAL;"
             "PRAGMA synchronous=FULL;"
             "PRAGMA foreign_keys=ON;"
             "PRAGMA temp_store=MEMORY;"
