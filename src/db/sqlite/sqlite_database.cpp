@@ -77,9 +77,11 @@ public:
         sqlite3_stmt* stmt = prepare(sql, params);
         auto guard = lock_if_autocommit_write(stmt);
         Rows rows;
-        const int columns = sqlite3_column_count(stmt);
         int rc;
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            // Counted after the step: a schema change re-prepares the statement
+            // inside sqlite3_step, and SELECT * may then have more columns.
+            const int columns = sqlite3_column_count(stmt);
             std::vector<Value> values;
             values.reserve(static_cast<std::size_t>(columns));
             for (int c = 0; c < columns; ++c) values.push_back(column(stmt, c));
