@@ -97,10 +97,6 @@ Result<contacts::ContactInput> contact_input_from_json(const json::object& o) {
     return in;
 }
 
-struct Saved {
-    contacts::Contact contact;
-};
-
 Result<contacts::Contact> save_contact(access::RouteDeps& deps, const Request& req, const Principal& who,
                                        const std::string& crn, const contacts::ContactInput& input) {
     const auto now = deps.clock.now();

@@ -56,10 +56,4 @@ Response Router::dispatch(Request& req) const {
     return Response::problem(Problem::not_found("No page or resource at " + req.path));
 }
 
-std::vector<std::pair<std::string, std::string>> Router::routes() const {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
-    return out;
-}
-
 }  // namespace onecase::http

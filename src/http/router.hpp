@@ -20,10 +20,6 @@ public:
     // matches; 405 (with Allow) when the path matches for other methods only.
     Response dispatch(Request& req) const;
 
-    // Each registered (method, pattern): used by tests that every route has an
-    // authorisation entry.
-    std::vector<std::pair<std::string, std::string>> routes() const;
-
 private:
     struct Route {
         std::string method;

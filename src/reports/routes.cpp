@@ -74,7 +74,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         json::array headers;
         for (const auto& t : kTiers) headers.push_back(json::object{{"tier", t == "unknown" ? "Not known" : t}});
         json::object page{{"rows", std::move(rows)}, {"tiers", std::move(headers)}, {"cases", view["cases"]},
-                          {"fromReplica", replica}, {"regionScope", who.staff->team_name}};
+                          {"fromReplica", replica}};
         return guard.render(req, &who, "region_report", page, "Cases in my region by tier");
     }));
 }

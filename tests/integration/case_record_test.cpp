@@ -11,19 +11,9 @@ namespace {
 
 namespace json = boost::json;
 
-class CaseRecord : public ::testing::TestWithParam<std::string> {
+class CaseRecord : public SharedServiceTest {
 protected:
-    static std::map<std::string, std::unique_ptr<RunningService>>& services() {
-        static std::map<std::string, std::unique_ptr<RunningService>> s;
-        return s;
-    }
-    static void TearDownTestSuite() { services().clear(); }
-
-    RunningService& service() {
-        auto& s = services()[GetParam()];
-        if (!s) s = std::make_unique<RunningService>(GetParam(), "onecase_case_record");
-        return *s;
-    }
+    RunningService& service() { return shared_service("onecase_case_record"); }
     std::map<std::string, std::string> auth(const std::string& user) {
         auto& tokens = tokens_[GetParam() + user];
         if (tokens.empty()) tokens = service().token_for(user);
@@ -171,6 +161,7 @@ TEST_P(CaseRecord, SearchFindsAnExactCrn) {
     auto results = json::parse(r.body).at("results").as_array();
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].at("crn").as_string(), crn);
+    EXPECT_FALSE(results[0].at("caseManager").at("code").as_string().empty()) << "whom to contact about the case";
     auto lower = api("demo.po", "GET", "/api/v1/people?q=" + std::string(1, char(std::tolower(crn[0]))) + crn.substr(1));
     EXPECT_EQ(json::parse(lower.body).at("results").as_array().size(), 1u);
 }
@@ -221,6 +212,18 @@ TEST_P(CaseRecord, PagesSignInShowCaseloadAndRecordAPhoneCallInOneStep) {
     auto after = b.get(saved.header("location").value());
     EXPECT_NE(after.body.find("Contact recorded"), std::string::npos);
     EXPECT_NE(after.body.find("Rang &lt;b&gt;Jo&lt;/b&gt; &amp; agreed a home visit"), std::string::npos);
+
+    // A browser that lands on an address with no page gets a page, not JSON.
+    auto missing = b.get("/no-such-page");
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(missing.header("content-type").value_or("").rfind("text/html", 0), 0u);
+    EXPECT_NE(missing.body.find("Page not found"), std::string::npos);
+    EXPECT_EQ(b.get("/cases/" + crn + "/contacts").status, 405);
+    EXPECT_EQ(b.get("/cases/" + crn + "/contacts").header("content-type").value_or("").rfind("text/html", 0), 0u);
+
+    auto search = b.get("/search?q=" + crn);
+    EXPECT_EQ(search.status, 303) << "an exact CRN goes straight to the case";
+    EXPECT_EQ(search.header("location"), "/cases/" + crn);
 
     auto out = b.post_form("/sign-out", {{"csrf", csrf}});
     EXPECT_EQ(out.status, 303);

@@ -19,9 +19,9 @@ namespace json = boost::json;
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 
-TEST(PostgresOutage, RequestsFailCleanlyThenTheServerRecoversWithNothingLost) {
-    const char* only = std::getenv("ONECASE_TEST_SQLITE_ONLY");
-    if (only && std::string(only) == "1") GTEST_SKIP() << "PostgreSQL not requested";
+class PostgresOutage : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PostgresOutage, RequestsFailCleanlyThenTheServerRecoversWithNothingLost) {
     const char* dir = std::getenv("ONECASE_TEST_PG_DIR");
     const char* base = std::getenv("ONECASE_TEST_PG");
     ASSERT_TRUE(dir && base) << "run through make test: needs ONECASE_TEST_PG and ONECASE_TEST_PG_DIR";
@@ -29,7 +29,7 @@ TEST(PostgresOutage, RequestsFailCleanlyThenTheServerRecoversWithNothingLost) {
     const std::string port = url.substr(url.rfind(':') + 1);
     const std::string script = std::string(ONECASE_SOURCE_DIR) + "/scripts/pg-test-cluster";
 
-    RunningService service("postgres", "onecase_outage");
+    RunningService service(GetParam(), "onecase_outage");
     const std::map<std::string, std::string> auth = {{"Authorization", "Bearer " + service.token_for("demo.po")},
                                                      {"Content-Type", "application/json"}};
     auto caseload = http_request(service.port(), "GET", "/api/v1/caseload", auth);
@@ -65,6 +65,10 @@ TEST(PostgresOutage, RequestsFailCleanlyThenTheServerRecoversWithNothingLost) {
     EXPECT_NE(std::find(notes.begin(), notes.end(), "after the outage"), notes.end());
     EXPECT_EQ(std::find(notes.begin(), notes.end(), "during the outage"), notes.end()) << "a 503 changed nothing";
 }
+
+INSTANTIATE_TEST_SUITE_P(Postgres, PostgresOutage, ::testing::ValuesIn(postgres_only()),
+                         [](const auto& info) { return info.param; });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PostgresOutage);
 
 }  // namespace
 }  // namespace onecase::testing

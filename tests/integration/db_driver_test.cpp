@@ -332,11 +332,6 @@ TEST_P(PostgresDriver, PostgresDescriptionHidesThePassword) {
 INSTANTIATE_TEST_SUITE_P(Databases, DbDriver, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return info.param; });
 
-std::vector<std::string> postgres_only() {
-    const auto all = backends();
-    return std::find(all.begin(), all.end(), "postgres") == all.end() ? std::vector<std::string>{}
-                                                                      : std::vector<std::string>{"postgres"};
-}
 INSTANTIATE_TEST_SUITE_P(Postgres, PostgresDriver, ::testing::ValuesIn(postgres_only()),
                          [](const auto& info) { return info.param; });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PostgresDriver);

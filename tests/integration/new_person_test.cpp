@@ -12,18 +12,9 @@ namespace {
 
 namespace json = boost::json;
 
-class NewPerson : public ::testing::TestWithParam<std::string> {
+class NewPerson : public SharedServiceTest {
 protected:
-    static std::map<std::string, std::unique_ptr<RunningService>>& services() {
-        static std::map<std::string, std::unique_ptr<RunningService>> s;
-        return s;
-    }
-    static void TearDownTestSuite() { services().clear(); }
-    RunningService& service() {
-        auto& s = services()[GetParam()];
-        if (!s) s = std::make_unique<RunningService>(GetParam(), "onecase_new_person");
-        return *s;
-    }
+    RunningService& service() { return shared_service("onecase_new_person"); }
     HttpResult post(const std::string& user, const std::string& body) {
         return http_request(service().port(), "POST", "/api/v1/people",
                             {{"Authorization", "Bearer " + service().token_for(user)}, {"Content-Type", "application/json"}},
@@ -79,6 +70,33 @@ TEST_P(NewPerson, BadInputNamesTheFieldsAndChangesNothing) {
     EXPECT_EQ(post("demo.po", "[]").status, 400);
     EXPECT_EQ(post("demo.admin", json_body({{"firstName", "A"}, {"lastName", "B"}, {"dateOfBirth", "1990-01-01"}, {"gender", "Male"}})).status, 403);
     EXPECT_EQ(people(), before);
+}
+
+TEST_P(NewPerson, ThePageKeepsWhatWasTypedBesideTheErrorsThenOpensTheNewCase) {
+    Browser b(service().port());
+    ASSERT_EQ(b.sign_in("demo.po", "onecase-demo-2026").status, 303);
+    auto form = b.get("/people/new");
+    ASSERT_EQ(form.status, 200);
+    const auto csrf = b.csrf_from(form.body);
+    const auto before = people();
+
+    auto invalid = b.post_form("/people", {{"csrf", csrf}, {"firstName", "Kathryn"}, {"lastName", ""},
+                                           {"dateOfBirth", "1990-02-30"}, {"gender", "Female"}});
+    EXPECT_EQ(invalid.status, 422);
+    EXPECT_NE(invalid.body.find("Enter a last name"), std::string::npos);
+    EXPECT_NE(invalid.body.find("Date of birth must be a real date"), std::string::npos);
+    EXPECT_NE(invalid.body.find("value=\"Kathryn\""), std::string::npos) << "typed text is kept";
+    EXPECT_EQ(people(), before);
+
+    auto created = b.post_form("/people", {{"csrf", csrf}, {"firstName", "Kathryn"}, {"lastName", "Smyth"},
+                                           {"dateOfBirth", "1990-02-28"}, {"gender", "Female"}});
+    ASSERT_EQ(created.status, 303) << created.body;
+    const auto location = created.header("location").value_or("");
+    ASSERT_EQ(location.rfind("/cases/", 0), 0u);
+    auto page = b.get(location);
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Kathryn Smyth"), std::string::npos);
+    EXPECT_EQ(people(), before + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, NewPerson, ::testing::ValuesIn(backends()),

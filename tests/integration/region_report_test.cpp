@@ -44,6 +44,12 @@ TEST_P(RegionReport, ReadsThePrimaryWithoutAReplica) {
     auto o = json::parse(r.body).as_object();
     EXPECT_EQ(o.at("source").as_string(), "primary");
     EXPECT_EQ(o.at("cases").as_int64(), london_cases(service.database()));
+    Browser b(service.port());
+    ASSERT_EQ(b.sign_in("demo.po", "onecase-demo-2026").status, 303);
+    auto page = b.get("/reports/region");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find(std::to_string(london_cases(service.database())) + " current cases"), std::string::npos);
+
     std::int64_t sum = 0;
     for (const auto& p : o.at("pdus").as_array()) sum += p.at("cases").as_int64();
     EXPECT_EQ(sum, o.at("cases").as_int64());

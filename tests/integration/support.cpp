@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -22,6 +23,12 @@ std::vector<std::string> backends() {
     const char* only = std::getenv("ONECASE_TEST_SQLITE_ONLY");
     if (only && std::string(only) == "1") return {"sqlite"};
     return {"sqlite", "postgres"};
+}
+
+std::vector<std::string> postgres_only() {
+    const auto all = backends();
+    return std::find(all.begin(), all.end(), "postgres") == all.end() ? std::vector<std::string>{}
+                                                                      : std::vector<std::string>{"postgres"};
 }
 
 std::string fresh_database_url(const std::string& backend, const std::string& name) {

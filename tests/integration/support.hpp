@@ -1,4 +1,6 @@
 #pragma once
+#include <gtest/gtest.h>
+
 // Shared by the integration tests: databases on both engines, a running server,
 // and a small blocking HTTP client. Every suite runs on SQLite AND PostgreSQL.
 #include <map>
@@ -17,6 +19,11 @@ namespace onecase::testing {
 
 // The engines every integration test runs on.
 std::vector<std::string> backends();
+
+// {"postgres"} when PostgreSQL is among backends(), else empty: for scenarios only
+// PostgreSQL has (a server that goes away, session settings). Such suites are
+// instantiated on PostgreSQL alone rather than skipped on SQLite.
+std::vector<std::string> postgres_only();
 
 // A fresh, empty database on `backend` named `name`: a new SQLite file in a temp
 // directory, or a PostgreSQL database recreated on the test cluster given by
@@ -81,5 +88,24 @@ private:
 };
 
 std::string json_body(const std::map<std::string, std::string>& strings);
+
+// A suite parameterised by engine whose tests share one service per engine, loaded
+// once (the demo data takes a moment on PostgreSQL) and stopped when the suite ends.
+class SharedServiceTest : public ::testing::TestWithParam<std::string> {
+protected:
+    static void TearDownTestSuite() { services().clear(); }
+    // The service for this test's engine, on a database called `name`.
+    RunningService& shared_service(const std::string& name) {
+        auto& s = services()[GetParam() + "/" + name];
+        if (!s) s = std::make_unique<RunningService>(GetParam(), name);
+        return *s;
+    }
+
+private:
+    static std::map<std::string, std::unique_ptr<RunningService>>& services() {
+        static std::map<std::string, std::unique_ptr<RunningService>> s;
+        return s;
+    }
+};
 
 }  // namespace onecase::testing
