@@ -1,5 +1,5 @@
 # The two commands: `make run` serves the demo on SQLite; `make test` runs every test.
-.PHONY: run test test-ha build setup lint clean bench
+.PHONY: run test test-ha build setup lint clean bench soak
 
 DB ?= sqlite:var/onecase.db
 LISTEN ?= 127.0.0.1:8080
@@ -28,6 +28,10 @@ lint: build
 
 test-ha:
 	scripts/test-ha
+
+# The torture tests for longer: 50 kill -9 rounds per engine (make test runs 4).
+soak: build
+	scripts/soak
 
 bench:
 	bench/run

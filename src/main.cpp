@@ -3,9 +3,12 @@
 
 #include <iostream>
 
+#include "access/password_policy.hpp"
 #include "access/users_store.hpp"
 #include "app/app.hpp"
+#include "db/backup.hpp"
 #include "db/migrations.hpp"
+#include "people/names_store.hpp"
 #include "demo/demo_data.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
@@ -23,11 +26,13 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
     options.pool_size = pool_size;
     auto database = db::open_database(url, options);
     db::migrate(*database);
+    // Names copied in by migration 0010 get the search keys only our code computes.
+    people::index_pending_names(*database);
     return database;
 }
 
 int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
-          int pool_size, int idle_minutes, bool tls_proxy) {
+          int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle) {
     auto database = open_and_migrate(url, pool_size);
     std::unique_ptr<db::Database> replica;
     if (!replica_url.empty()) {
@@ -39,7 +44,8 @@ int serve(const std::string& url, const std::string& replica_url, const std::str
     platform::SystemClock clock;
     if (web_root.empty()) web_root = app::default_web_root();
     app::AppConfig config{web_root, app::default_node_modules(web_root), {}};
-    config.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
+    config.sessions.idle_timeout = idle_timeout;
+    config.sign_in_throttle = throttle;
     app::Application application(*database, clock, config, replica.get());
 
     http::ServerOptions options;
@@ -71,6 +77,7 @@ int main(int argc, char** argv) {
     std::string listen = "127.0.0.1:8080";
     std::string web_root;
     int idle_minutes = 30;
+    int idle_seconds = 0;
     bool tls_proxy = false;
     std::string replica_url;
     serve_cmd->add_option("--db", db_url, "Database URL: sqlite:PATH or postgresql://...")->capture_default_str();
@@ -79,7 +86,19 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--web-root", web_root, "Directory holding templates/ and static/");
     serve_cmd->add_option("--pool-size", pool_size, "Database connections")->capture_default_str();
     serve_cmd->add_option("--session-idle-minutes", idle_minutes, "Sign out after this long idle")->capture_default_str();
+    serve_cmd->add_option("--session-idle-seconds", idle_seconds, "The idle timeout in seconds instead (tests, strict sites)")
+        ->check(CLI::PositiveNumber);
     serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
+    access::SignInThrottle throttle;
+    int lockout_minutes = 30;
+    serve_cmd->add_option("--lockout-after", throttle.account_failures,
+                          "Failed sign-ins for one username within 15 minutes that lock it")
+        ->capture_default_str()->check(CLI::Range(1, 1000));
+    serve_cmd->add_option("--lockout-minutes", lockout_minutes, "How long a lockout lasts unless an administrator lifts it")
+        ->capture_default_str()->check(CLI::Range(1, 7 * 24 * 60));
+    serve_cmd->add_option("--address-throttle-after", throttle.address_failures,
+                          "Failed sign-ins from one address within 15 minutes that make it wait (raise it behind a proxy)")
+        ->capture_default_str()->check(CLI::Range(1, 1000000));
 
     auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations");
     migrate_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
@@ -109,8 +128,16 @@ int main(int argc, char** argv) {
     std::string staff_code;
     user_create->add_option("--db", db_url, "Database URL")->capture_default_str();
     user_create->add_option("--username", username, "Username")->required();
-    user_create->add_option("--role", role, "practitioner, spo or admin")->capture_default_str();
+    user_create->add_option("--role", role, "practitioner, spo, admin or auditor")->capture_default_str();
     user_create->add_option("--staff", staff_code, "Staff code this user is");
+
+    auto* backup_cmd = cli.add_subcommand("backup", "Back up a live database to a file (docs/operations.md)");
+    std::string backup_file;
+    backup_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+    backup_cmd->add_option("--to", backup_file, "The backup file to write")->required();
+    auto* restore_cmd = cli.add_subcommand("restore", "Restore a backup into an empty database");
+    restore_cmd->add_option("--from", backup_file, "The backup file")->required();
+    restore_cmd->add_option("--db", db_url, "Database URL of an empty database")->required();
 
     cli.add_subcommand("tier", "Calculate a tier from JSON inputs on stdin and print it as JSON (docs/tiering.md)");
 
@@ -118,13 +145,26 @@ int main(int argc, char** argv) {
 
     try {
         if (cli.got_subcommand("tier")) return risk::run_tier_command(std::cin, std::cout, std::cerr);
-        if (*serve_cmd) return serve(db_url, replica_url, listen, web_root, pool_size, idle_minutes, tls_proxy);
+        if (*serve_cmd) {
+            const auto idle = idle_seconds > 0 ? std::chrono::seconds(idle_seconds) : std::chrono::minutes(idle_minutes);
+            throttle.lockout = std::chrono::minutes(lockout_minutes);
+            return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle);
+        }
+
+        if (*backup_cmd || *restore_cmd) {
+            const auto s = *backup_cmd ? db::backup_database(db_url, backup_file) : db::restore_database(backup_file, db_url);
+            std::cout << (*backup_cmd ? "backed up " : "restored ") << s.kind << ": " << s.bytes << " bytes, " << s.people
+                      << " people, " << s.contacts << " contacts\n";
+            return 0;
+        }
 
         if (*migrate_cmd) {
             auto database = db::open_database(db_url);
             const int applied = db::migrate(*database);
+            const auto named = people::index_pending_names(*database);
             std::cout << "Applied " << applied << " migration(s); schema version "
                       << db::schema_version(*database) << "\n";
+            if (named > 0) std::cout << "Computed search keys for " << named << " name(s)\n";
             return 0;
         }
 
@@ -157,10 +197,13 @@ int main(int argc, char** argv) {
 
         if (*user_create) {
             auto parsed_role = access::parse_role(role);
-            if (!parsed_role) throw std::invalid_argument("--role must be practitioner, spo or admin");
+            if (!parsed_role) throw std::invalid_argument("--role must be practitioner, spo, admin or auditor");
             std::string password;
             std::getline(std::cin, password);
-            if (password.size() < 12) throw std::invalid_argument("the password must be at least 12 characters");
+            if (!password.empty() && password.back() == '\r') password.pop_back();
+            if (auto problem = access::password_problem(password, username, access::shipped_common_passwords())) {
+                throw std::invalid_argument(*problem);
+            }
             auto database = open_and_migrate(db_url, 2);
             auto conn = database->acquire();
             std::optional<std::int64_t> staff_id;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "access/model.hpp"
+#include "access/sign_in_throttle.hpp"
 #include "access/users_store.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
@@ -31,6 +32,8 @@ struct RouteDeps {
     // Read-only reporting routes read here: a streaming replica when one is
     // configured (--db-replica), otherwise the same database as `db`.
     db::Database& reporting_db;
+    // Failed sign-ins that lock a username or make an address wait.
+    SignInThrottle sign_in_throttle{};
 };
 
 using AuthedHandler = std::function<http::Response(http::Request&, const Principal&)>;
@@ -65,6 +68,15 @@ public:
     RouteDeps& deps() const { return deps_; }
 
 private:
+    // For a form posted after its session ended: keeps what was typed as that user's
+    // draft and returns the page to go back to; nullopt when it cannot be kept.
+    std::optional<std::string> keep_form_of_ended_session(const http::Request& req) const;
+
+    // After a form saved its record (303 after POST): its draft goes, here and in
+    // the browser. Routes that save and discard in one transaction have done the
+    // first half already; this covers every other form that carries a draftKey.
+    void forget_saved_draft(const http::Request& req, const Principal& who, http::Response& response) const;
+
     RouteDeps& deps_;
 };
 

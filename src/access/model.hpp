@@ -4,10 +4,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace onecase::access {
 
-enum class Role { practitioner, spo, admin };
+// auditor: reads the audit log, never cases (docs/security.md).
+// practitioner covers probation officers, PSOs and trainees (their grade is on the
+// staff record); docs/security.md has the matrix of what each may do.
+enum class Role { practitioner, spo, admin, auditor, head_of_pdu, case_admin, vlo, partner };
 
 std::optional<Role> parse_role(std::string_view text);
 std::string role_name(Role role);
@@ -41,6 +45,12 @@ struct CaseScope {
     std::optional<std::int64_t> team_id;
     std::optional<std::int64_t> pdu_id;
     std::optional<std::int64_t> region_id;
+    // A restricted case: only these staff may open it (empty: not restricted).
+    std::vector<std::int64_t> restricted_to;
+    // Staff kept out of this case whatever else they could see.
+    std::vector<std::int64_t> excluded;
+
+    bool restricted() const { return !restricted_to.empty(); }
 };
 
 }  // namespace onecase::access

@@ -1,5 +1,7 @@
 #include "access/users_store.hpp"
 
+#include <algorithm>
+
 #include "platform/crypto.hpp"
 
 namespace onecase::access {
@@ -36,6 +38,28 @@ std::optional<StaffScope> load_staff_scope(db::Connection& conn, std::int64_t st
     const auto& r = rows[0];
     return StaffScope{r.int64(0), r.text(1), r.text(2) + " " + r.text(3), r.int64(4),
                       r.text(5),  r.text(6), r.int64(7), r.int64(8)};
+}
+
+std::vector<StaffScope> load_staff_scopes(db::Connection& conn, const std::vector<std::int64_t>& staff_ids) {
+    std::vector<StaffScope> out;
+    for (std::size_t start = 0; start < staff_ids.size(); start += 512) {
+        const std::size_t n = std::min(staff_ids.size() - start, std::size_t{512});
+        std::string marks;
+        db::Params params;
+        for (std::size_t i = 0; i < n; ++i) {
+            marks += i ? ", ?" : "?";
+            params.emplace_back(staff_ids[start + i]);
+        }
+        auto rows = conn.query(
+            "SELECT s.id, s.code, s.first_name, s.last_name, t.id, t.code, t.name, p.id, p.region_id "
+            "FROM staff s JOIN teams t ON t.id = s.team_id JOIN pdus p ON p.id = t.pdu_id WHERE s.id IN (" + marks + ")",
+            params);
+        for (const auto& r : rows) {
+            out.push_back(StaffScope{r.int64(0), r.text(1), r.text(2) + " " + r.text(3), r.int64(4), r.text(5), r.text(6),
+                                     r.int64(7), r.int64(8)});
+        }
+    }
+    return out;
 }
 
 NewSession create_session(db::Connection& conn, std::int64_t user_id, platform::Instant now) {
@@ -83,7 +107,10 @@ std::optional<Principal> resume_session(db::Connection& conn, const std::string&
     auto p = principal_for_user(conn, rows[0].int64(0));
     if (!p) return std::nullopt;
     p->csrf_token = rows[0].text(1);
-    if (now - *last_seen >= std::chrono::seconds(60)) {
+    // Refreshed at most once a minute (a write per request would cost the disk), and
+    // often enough that a short timeout still measures idleness.
+    const auto refresh_after = std::min<std::chrono::seconds>(std::chrono::seconds(60), policy.idle_timeout / 4);
+    if (now - *last_seen >= refresh_after) {
         conn.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
                      {platform::format_instant(now), hash});
     }
@@ -93,6 +120,14 @@ std::optional<Principal> resume_session(db::Connection& conn, const std::string&
 void end_session(db::Connection& conn, const std::string& token, platform::Instant now) {
     conn.execute("UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
                  {platform::format_instant(now), platform::sha256_hex(token)});
+}
+
+std::optional<SessionOwner> session_owner(db::Connection& conn, const std::string& token) {
+    auto rows = conn.query("SELECT s.user_id, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
+                           "WHERE s.token_hash = ? AND u.active = 1",
+                           {platform::sha256_hex(token)});
+    if (rows.empty()) return std::nullopt;
+    return SessionOwner{rows[0].int64(0), rows[0].text(1)};
 }
 
 std::string create_api_token(db::Connection& conn, std::int64_t user_id, const std::string& name,

@@ -2,6 +2,7 @@
 // Users, sessions and API tokens in storage. Tokens (session cookies and bearer
 // tokens) are random; only their SHA-256 is stored.
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "access/model.hpp"
@@ -28,6 +29,9 @@ std::int64_t create_user(db::Connection& conn, const std::string& username,
 
 std::optional<StaffScope> load_staff_scope(db::Connection& conn, std::int64_t staff_id);
 
+// The scopes of many staff at once (search lists many cases): one statement per 512 ids.
+std::vector<StaffScope> load_staff_scopes(db::Connection& conn, const std::vector<std::int64_t>& staff_ids);
+
 // Starts a session; returns the cookie token.
 struct NewSession {
     std::string token;
@@ -46,6 +50,14 @@ struct SessionPolicy {
 std::optional<Principal> resume_session(db::Connection& conn, const std::string& token,
                                         platform::Instant now, const SessionPolicy& policy);
 void end_session(db::Connection& conn, const std::string& token, platform::Instant now);
+
+// Whose session a token was, whether or not it is still live: a form posted after
+// the session ended is kept for that user when it carries the session's CSRF token.
+struct SessionOwner {
+    std::int64_t user_id = 0;
+    std::string csrf_token;
+};
+std::optional<SessionOwner> session_owner(db::Connection& conn, const std::string& token);
 
 // Creates a bearer token for a user; returns the token (shown once).
 std::string create_api_token(db::Connection& conn, std::int64_t user_id, const std::string& name,

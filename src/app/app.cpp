@@ -4,8 +4,15 @@
 
 #include <filesystem>
 
+#include "access/security_routes.hpp"
+#include "appointments/routes.hpp"
+#include "casework/case_access.hpp"
 #include "casework/routes.hpp"
+#include "search/routes.hpp"
+#include "enforcement/routes.hpp"
 #include "reports/routes.hpp"
+#include "standards/routes.hpp"
+#include "workload/routes.hpp"
 #include "platform/log.hpp"
 
 namespace onecase::app {
@@ -35,7 +42,7 @@ Application::Application(db::Database& db, const platform::Clock& clock, AppConf
                          db::Database* replica)
     : config_(std::move(config)),
       templates_(config_.web_root + "/templates"),
-      deps_{db, clock, templates_, config_.sessions, replica ? *replica : db},
+      deps_{db, clock, templates_, config_.sessions, replica ? *replica : db, config_.sign_in_throttle},
       guard_(deps_) {
     static_files_.mount("/static/", config_.web_root + "/static");
     static_files_.mount("/assets/", config_.node_modules + "/govuk-frontend/dist/govuk/assets");
@@ -57,8 +64,20 @@ Application::Application(db::Database& db, const platform::Clock& clock, AppConf
     });
 
     access::register_sign_in_routes(router_, guard_);
+    access::register_security_routes(router_, guard_);
     casework::register_routes(router_, guard_);
+    search::register_routes(router_, guard_);
+    enforcement::register_routes(router_, guard_);
     reports::register_routes(router_, guard_);
+    standards::register_routes(router_, guard_);
+    appointments::register_routes(router_, guard_,
+                                  [](db::Connection& c, const std::string& crn, const access::Principal& who,
+                                     bool write) -> Result<people::Person> {
+                                      auto authorised = casework::authorise_case(c, crn, who, write);
+                                      if (!authorised) return authorised.problem();
+                                      return std::move(authorised->person);
+                                  });
+    workload::register_routes(router_, guard_);
 }
 
 http::Response Application::handle(http::Request& req) {
@@ -76,14 +95,37 @@ http::Response Application::handle(http::Request& req) {
                                           {}});
         }
         return response;
+    } catch (const db::StorageFull& e) {
+        spdlog::error("database full on {} {}: {}", req.method, req.path, e.what());
+        return unavailable(req, Problem{507, "There is no room to save this",
+                                        "The database's disk is full. Nothing was changed; reading still works. "
+                                        "Tell your service desk, then try again.",
+                                        {}});
     } catch (const db::Unavailable& e) {
         spdlog::error("database unavailable on {} {}: {}", req.method, req.path, e.what());
-        auto r = guard_.problem(req, nullptr,
-                                Problem{503, "The service is briefly unavailable",
+        return unavailable(req, Problem{503, "The service is briefly unavailable",
                                         "Nothing was changed. Try again in a moment.", {}});
-        r.header("Retry-After", "5");
-        return r;
     }
+}
+
+// A write that could not be made: for a page form, the typed text is shown back on the
+// error page so it can be copied (it is also kept in the browser by the draft script).
+http::Response Application::unavailable(const http::Request& req, const Problem& p) const {
+    http::Response r;
+    if (!req.wants_json() && req.method == "POST") {
+        boost::json::array typed;
+        for (const auto& [name, value] : req.form()) {
+            if (name == "csrf" || name.rfind("draft", 0) == 0 || value.size() < 20) continue;
+            typed.push_back(boost::json::object{{"name", name}, {"text", value}});
+        }
+        boost::json::object view{{"status", p.status}, {"title", p.title}, {"message", p.detail}};
+        if (!typed.empty()) view["typed"] = std::move(typed);
+        r = guard_.render(req, nullptr, "error", view, p.title, p.status);
+    } else {
+        r = guard_.problem(req, nullptr, p);
+    }
+    r.header("Retry-After", "5");
+    return r;
 }
 
 std::string default_web_root() {

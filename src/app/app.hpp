@@ -18,6 +18,7 @@ struct AppConfig {
     std::string web_root;           // holds templates/ and static/
     std::string node_modules;       // GOV.UK and MoJ Frontend packages
     access::SessionPolicy sessions;
+    access::SignInThrottle sign_in_throttle{};
 };
 
 class Application {
@@ -30,6 +31,8 @@ public:
     const http::Router& router() const { return router_; }
 
 private:
+    http::Response unavailable(const http::Request& req, const Problem& p) const;
+
     AppConfig config_;
     http::Templates templates_;
     access::RouteDeps deps_;

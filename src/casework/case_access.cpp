@@ -1,5 +1,6 @@
 #include "casework/case_access.hpp"
 
+#include "access/case_scope_store.hpp"
 #include "access/policy.hpp"
 #include "access/users_store.hpp"
 #include "casework/case_record.hpp"
@@ -17,13 +18,30 @@ Result<AuthorisedCase> authorise_case(db::Connection& conn, const std::string& c
     if (!person) return Problem::not_found("There is no case with CRN " + crn);
     std::optional<access::StaffScope> cm;
     if (person->case_manager_staff_id) cm = access::load_staff_scope(conn, *person->case_manager_staff_id);
-    const auto scope = case_scope(cm, *person);
-    const bool allowed = write ? access::can_write_case(who, scope) : access::can_read_case(who, scope);
-    if (!allowed) {
-        std::string ask = cm ? " Ask the case manager, " + cm->display_name + " (" + cm->team_name + ")." : "";
-        return Problem::forbidden(std::string(write ? "You cannot record on this case." : "You cannot open this case.") + ask);
+    auto scope = load_scope(conn, *person, cm);
+    const auto why = access::case_refusal(who, scope, write);
+    if (why != access::CaseRefusal::none) return refusal_problem(why, cm, write);
+    return AuthorisedCase{std::move(*person), std::move(cm), std::move(scope)};
+}
+
+access::CaseScope load_scope(db::Connection& conn, const people::Person& person,
+                             const std::optional<access::StaffScope>& case_manager) {
+    auto scope = case_scope(case_manager, person);
+    access::load_access_lists(conn, person.id, scope);
+    return scope;
+}
+
+Problem refusal_problem(access::CaseRefusal why, const std::optional<access::StaffScope>& cm, bool write) {
+    const std::string ask = cm ? " Ask the case manager, " + cm->display_name + " (" + cm->team_name + ")."
+                               : " Ask your senior probation officer.";
+    switch (why) {
+        case access::CaseRefusal::restricted:
+            return Problem::forbidden("This case is restricted to named staff." + ask);
+        case access::CaseRefusal::excluded:
+            return Problem::forbidden("You are excluded from this case." + ask);
+        default:
+            return Problem::forbidden(std::string(write ? "You cannot record on this case." : "You cannot open this case.") + ask);
     }
-    return AuthorisedCase{std::move(*person), std::move(cm)};
 }
 
 }  // namespace onecase::casework

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "access/model.hpp"
+#include "access/policy.hpp"
 #include "db/database.hpp"
 #include "people/model.hpp"
 #include "platform/result.hpp"
@@ -14,7 +15,15 @@ namespace onecase::casework {
 struct AuthorisedCase {
     people::Person person;
     std::optional<access::StaffScope> case_manager;
+    access::CaseScope scope;  // as the decision saw it, for later questions (may they write?)
 };
+
+// The case's scope with its restriction and exclusion lists.
+access::CaseScope load_scope(db::Connection& conn, const people::Person& person,
+                             const std::optional<access::StaffScope>& case_manager);
+
+// The 403 for someone the case is closed to: why, and whom to ask; none of its data.
+Problem refusal_problem(access::CaseRefusal why, const std::optional<access::StaffScope>& case_manager, bool write);
 
 // 404 for a malformed or unknown CRN; 403 naming whom to ask when the policy says no.
 Result<AuthorisedCase> authorise_case(db::Connection& conn, const std::string& crn, const access::Principal& who,

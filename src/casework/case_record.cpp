@@ -20,14 +20,13 @@ access::CaseScope case_scope(const std::optional<access::StaffScope>& cm, const 
     return scope;
 }
 
-CaseRecord load_case_record(db::Connection& conn, const people::Person& person, platform::Instant now) {
+CaseRecord load_case_record(db::Connection& conn, const people::Person& person) {
     CaseRecord r;
     r.person = person;
     if (person.case_manager_staff_id) r.case_manager = access::load_staff_scope(conn, *person.case_manager_staff_id);
     r.addresses = people::addresses(conn, person.id);
     r.events = sentences::events_for_person(conn, person.id);
     r.flags = risk::active_registrations(conn, person.id);
-    r.appointments = contacts::upcoming_appointments(conn, person.id, now, 5);
     return r;
 }
 
@@ -37,7 +36,10 @@ std::vector<CaseloadEntry> load_caseload(db::Connection& conn, std::int64_t staf
         " (SELECT e.disposal_type FROM events e WHERE e.person_id = p.id AND e.active = 1"
         "  ORDER BY e.start_date DESC LIMIT 1),"
         " (SELECT MAX(c.contact_at) FROM contacts c WHERE c.person_id = p.id),"
-        " (SELECT MIN(a.start_at) FROM appointments a WHERE a.person_id = p.id AND a.start_at >= ?)"
+        " (SELECT MIN(a.start_at) FROM appointments a WHERE a.person_id = p.id AND a.start_at >= ?"
+        "  AND a.cancelled_at IS NULL),"
+        " (SELECT COUNT(*) FROM case_access_lists l WHERE l.person_id = p.id AND l.kind = 'restriction'"
+        "  AND l.removed_at IS NULL)"
         " FROM people p WHERE p.case_manager_staff_id = ? AND p.current_case = 1"
         " ORDER BY p.last_name, p.first_name, p.crn",
         {platform::format_instant(now), staff_id});
@@ -50,7 +52,7 @@ std::vector<CaseloadEntry> load_caseload(db::Connection& conn, std::int64_t staf
         auto it = extras.find(person.crn);
         if (it == extras.end()) continue;
         const db::Row& r = *it->second;
-        out.push_back(CaseloadEntry{std::move(person), r.opt_text(1), r.opt_text(2), r.opt_text(3)});
+        out.push_back(CaseloadEntry{std::move(person), r.opt_text(1), r.opt_text(2), r.opt_text(3), r.int64(4) > 0});
     }
     return out;
 }

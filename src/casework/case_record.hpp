@@ -22,7 +22,6 @@ struct CaseRecord {
     std::vector<people::Address> addresses;
     std::vector<sentences::Event> events;
     std::vector<risk::Registration> flags;
-    std::vector<contacts::Appointment> appointments;
     std::vector<contacts::Contact> contacts;
 };
 
@@ -31,7 +30,7 @@ access::CaseScope case_scope(const std::optional<access::StaffScope>& case_manag
                              const people::Person& person);
 
 // Loads everything but contacts for `person`.
-CaseRecord load_case_record(db::Connection& conn, const people::Person& person, platform::Instant now);
+CaseRecord load_case_record(db::Connection& conn, const people::Person& person);
 
 // One row of a caseload list.
 struct CaseloadEntry {
@@ -39,6 +38,7 @@ struct CaseloadEntry {
     std::optional<std::string> disposal_type;
     std::optional<std::string> last_contact_at;
     std::optional<std::string> next_appointment_at;
+    bool restricted = false;  // only named staff may open it
 };
 
 // The staff member's current cases with their latest sentence, last contact and

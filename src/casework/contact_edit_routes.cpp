@@ -7,7 +7,9 @@
 
 #include "access/audit.hpp"
 #include "casework/case_access.hpp"
+#include "casework/contact_update.hpp"
 #include "casework/routes.hpp"
+#include "platform/identifiers.hpp"
 #include "casework/views.hpp"
 #include "contacts/store.hpp"
 #include "people/store.hpp"
@@ -21,13 +23,6 @@ using http::Response;
 
 namespace {
 
-std::optional<std::int64_t> parse_id(const std::string& text) {
-    std::int64_t id = 0;
-    auto r = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || id < 1) return std::nullopt;
-    return id;
-}
-
 // The person, if the caller may read (or write) their case.
 Result<people::Person> authorised_person(db::Connection& conn, const std::string& crn, const Principal& who, bool write) {
     auto c = authorise_case(conn, crn, who, write);
@@ -40,10 +35,6 @@ json::object version_json(const contacts::ContactVersion& v) {
                         {"notes", v.notes},     {"sensitive", v.sensitive}, {"replacedAt", v.replaced_at}};
 }
 
-struct Conflict {
-    contacts::Contact current;
-};
-
 }  // namespace
 
 void register_contact_edit_routes(http::Router& router, const access::Guard& guard) {
@@ -51,7 +42,7 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
 
     router.add("GET", "/api/v1/people/{crn}/contacts/{id}", guard.api([&deps](Request& req, const Principal& who) {
         const std::string crn = req.path_params.at("crn");
-        const auto id = parse_id(req.path_params.at("id"));
+        const auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return Response::problem(Problem::not_found("No such contact"));
         auto result = db::read_transaction(deps.db, [&](db::Connection& conn) -> Result<json::object> {
             auto person = authorised_person(conn, crn, who, false);
@@ -73,7 +64,7 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
 
     router.add("PUT", "/api/v1/people/{crn}/contacts/{id}", guard.api([&deps](Request& req, const Principal& who) {
         const std::string crn = req.path_params.at("crn");
-        const auto id = parse_id(req.path_params.at("id"));
+        const auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return Response::problem(Problem::not_found("No such contact"));
         boost::system::error_code ec;
         auto body = json::parse(req.body, ec);
@@ -103,26 +94,9 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
             else errors.push_back({"sensitive", "sensitive must be true or false"});
         }
         if (!errors.empty()) return Response::problem(Problem::invalid(std::move(errors)));
-        const auto now = deps.clock.now();
-
-        auto outcome = db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<std::variant<contacts::Contact, Conflict>> {
-            auto person = authorised_person(conn, crn, who, true);
-            if (!person) return person.problem();
-            auto current = contacts::find_contact(conn, person->id, *id);
-            if (!current) return Problem::not_found("No such contact on this case");
-            if (!input.when) input.when = current->contact_at;  // unchanged unless given
-            auto valid = contacts::validate_new_contact(input, now);
-            if (!valid) return valid.problem();
-            if (current->version != expected) return std::variant<contacts::Contact, Conflict>{Conflict{*current}};
-            auto updated = contacts::update_contact(conn, *current, expected, *valid, who.user_id, now);
-            if (!updated) return std::variant<contacts::Contact, Conflict>{Conflict{*current}};
-            access::record_audit(conn, now, &who, req.remote_address,
-                                 access::AuditEntry{"contact.update", crn, "contact=" + std::to_string(*id) + " version=" +
-                                                                                std::to_string(updated->version)});
-            return std::variant<contacts::Contact, Conflict>{*updated};
-        });
+        auto outcome = update_contact_as(deps, req, who, crn, *id, expected, std::move(input));
         if (!outcome) return Response::problem(outcome.problem());
-        if (auto conflict = std::get_if<Conflict>(&*outcome)) {
+        if (auto conflict = std::get_if<ContactConflict>(&*outcome)) {
             json::object problem{{"type", "about:blank"},
                                  {"title", "Someone else changed this contact"},
                                  {"status", 409},

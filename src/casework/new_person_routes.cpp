@@ -35,6 +35,8 @@ Result<people::Person> record_person(access::RouteDeps& deps, const Request& req
                                    "A person with this PNC ID or NOMS number already has CRN " + existing->crn + ".", {}};
                 }
                 auto person = people::create_person(conn, *valid, std::nullopt, now);
+                // It waits in the recorder's team's allocation queue (docs/workload.md).
+                if (who.staff) people::set_allocation_team(conn, person.id, who.staff->team_id);
                 access::record_audit(conn, now, &who, req.remote_address,
                                      access::AuditEntry{"person.create", person.crn, ""});
                 return person;

@@ -7,11 +7,16 @@
 #include "access/audit.hpp"
 #include "access/policy.hpp"
 #include "access/users_store.hpp"
+#include "appointments/case_section.hpp"
 #include "casework/case_access.hpp"
 #include "casework/views.hpp"
 #include "contacts/store.hpp"
+#include "drafts/store.hpp"
+#include "enforcement/case_section.hpp"
 #include "people/store.hpp"
+#include "sentences/store.hpp"
 #include "platform/identifiers.hpp"
+#include "standards/case_section.hpp"
 
 namespace onecase::casework {
 
@@ -43,18 +48,39 @@ int parse_limit(const Request& req) {
 
 bool may_see_sensitive(const Principal& who) { return who.staff.has_value(); }
 
+// A contact may count towards a requirement only on one of the person's current orders.
+bool requirement_on_current_order(db::Connection& conn, std::int64_t person_id, std::int64_t requirement_id) {
+    for (const auto& e : sentences::events_for_person(conn, person_id)) {
+        for (const auto& r : e.requirements) {
+            if (r.id == requirement_id) return e.active && r.active;
+        }
+    }
+    return false;
+}
+
 Response case_page(const access::Guard& guard, const Request& req, const Principal& who,
                    const AuthorisedCase& c, const ContactFormState& form,
                    std::optional<std::int64_t> recorded_id, int status) {
     auto& deps = guard.deps();
     const auto now = deps.clock.now();
+    json::object appointments_section;
     CaseRecord record = read_transaction(deps.db, [&](db::Connection& conn) {
-        auto r = load_case_record(conn, c.person, now);
+        auto r = load_case_record(conn, c.person);
         r.case_manager = c.case_manager;
         r.contacts = contacts::contacts_for_person(conn, c.person.id, 0, may_see_sensitive(who));
+        appointments_section = appointments::case_section(conn, c.person.id, c.person.crn,
+                                                          access::can_write_case(who, case_scope(c.case_manager, c.person)), now);
         return r;
     });
     auto view = case_page_view(record, form, now, who.csrf_token, recorded_id);
+    view["nationalStandards"] = standards::case_page_section(deps.db, c.person.id, now);
+    const bool may_write = access::can_write_case(who, c.scope);
+    view["restricted"] = c.scope.restricted();
+    view["canManageAccess"] = access::can_manage_case_access(who, c.scope);
+    view["enforcement"] = read_transaction(deps.db, [&](db::Connection& conn) {
+        return enforcement::case_section(conn, c.person.id, c.person.crn, who, may_write, now);
+    });
+    view["appointmentsSection"] = std::move(appointments_section);
     return guard.render(req, &who, "case", view, c.person.full_name() + " (" + c.person.crn + ")", status);
 }
 
@@ -93,6 +119,10 @@ Result<contacts::ContactInput> contact_input_from_json(const json::object& o) {
             in.sensitive = it->value().get_bool();
         }
     }
+    if (auto it = o.find("requirementId"); it != o.end() && !it->value().is_null()) {
+        if (it->value().is_int64()) in.requirement_id = std::to_string(it->value().get_int64());
+        else errors.push_back({"requirementId", "requirementId must be a whole number"});
+    }
     if (!errors.empty()) return Problem::invalid(std::move(errors));
     return in;
 }
@@ -105,9 +135,15 @@ Result<contacts::Contact> save_contact(access::RouteDeps& deps, const Request& r
     return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<contacts::Contact> {
         auto c = authorise_case(conn, crn, who, true);
         if (!c) return c.problem();
+        if (valid->requirement_id && !requirement_on_current_order(conn, c->person.id, *valid->requirement_id)) {
+            return Problem::invalid({{"requirementId", "Select a requirement or condition on one of the person's current orders"}},
+                                    "Check the contact details");
+        }
         auto saved = contacts::insert_contact(conn, c->person.id, *valid,
                                               who.staff ? std::optional(who.staff->staff_id) : std::nullopt,
                                               who.user_id, now);
+        // The draft becomes the record in the same commit: never both, never neither.
+        drafts::discard_draft(conn, who.user_id, new_contact_draft_key(crn));
         access::record_audit(conn, now, &who, req.remote_address,
                              access::AuditEntry{"contact.create", crn, "contact=" + std::to_string(saved.id)});
         return saved;
@@ -122,6 +158,11 @@ void register_routes(http::Router& router, const access::Guard& guard) {
     router.add("GET", "/", [](Request&) { return Response::redirect("/caseload"); });
     register_new_person_routes(router, guard);
     register_contact_edit_routes(router, guard);
+    register_contact_page_routes(router, guard);
+    register_draft_routes(router, guard);
+    register_risk_routes(router, guard);
+    register_risk_page_routes(router, guard);
+    register_case_access_routes(router, guard);
 
     router.add("GET", "/caseload", guard.page([&guard, &deps](Request& req, const Principal& who) {
         std::vector<CaseloadEntry> entries;
@@ -174,7 +215,13 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             std::int64_t id = 0;
             if (std::from_chars(r->data(), r->data() + r->size(), id).ec == std::errc{}) recorded = id;
         }
-        return case_page(guard, req, who, *c, empty_contact_form(deps.clock.now()), recorded, 200);
+        const auto now = deps.clock.now();
+        auto draft = [&] {
+            auto conn = deps.db.acquire();
+            return drafts::find_draft(*conn, who.user_id, new_contact_draft_key(crn));
+        }();
+        return case_page(guard, req, who, *c, draft ? contact_form_from_draft(*draft, now) : empty_contact_form(now),
+                         recorded, 200);
     }));
 
     router.add("POST", "/cases/{crn}/contacts", guard.page([&guard, &deps](Request& req, const Principal& who) {
@@ -185,9 +232,14 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         input.date = req.form_value("date");
         input.time = req.form_value("time");
         input.sensitive = req.form_value("sensitive") == "1";
+        input.requirement_id = req.form_value("requirementId");
         auto saved = save_contact(deps, req, who, crn, input);
-        if (saved) return Response::redirect("/cases/" + crn + "?recorded=" + std::to_string(saved->id) +
-                                             "#contact-" + std::to_string(saved->id));
+        if (saved) {
+            auto r = Response::redirect("/cases/" + crn + "?recorded=" + std::to_string(saved->id) + "#contact-" +
+                                        std::to_string(saved->id));
+            mark_draft_saved(r, new_contact_draft_key(crn));
+            return r;
+        }
         if (saved.problem().status != 422) return guard.problem(req, &who, saved.problem());
         // Show the form again with every word the user typed and the errors beside it.
         auto c = [&] {
@@ -195,16 +247,15 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return authorise_case(*conn, crn, who, false);
         }();
         if (!c) return guard.problem(req, &who, c.problem());
-        return case_page(guard, req, who, *c, ContactFormState{input, saved.problem().errors}, std::nullopt, 422);
+        return case_page(guard, req, who, *c, ContactFormState{input, saved.problem().errors, std::nullopt}, std::nullopt, 422);
     }));
 
     router.add("GET", "/api/v1/people/{crn}", guard.api([&deps](Request& req, const Principal& who) {
         const std::string crn = req.path_params.at("crn");
-        const auto now = deps.clock.now();
         auto result = read_transaction(deps.db, [&](db::Connection& conn) -> Result<CaseRecord> {
             auto c = authorise_case(conn, crn, who, false);
             if (!c) return c.problem();
-            auto r = load_case_record(conn, c->person, now);
+            auto r = load_case_record(conn, c->person);
             return r;
         });
         if (!result) {
@@ -244,67 +295,6 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         auto r = Response::json(json::serialize(contact_json(*saved)), 201);
         r.header("Location", "/api/v1/people/" + crn + "/contacts/" + std::to_string(saved->id));
         return r;
-    }));
-
-    auto search = [&deps](const Request& req, const Principal& who, int limit) {
-        const std::string q = req.query_param("q").value_or("");
-        std::vector<AuthorisedCase> found;
-        if (!q.empty()) {
-            auto conn = deps.db.acquire();
-            auto candidates = people::search(*conn, q, limit);
-            // Only people the caller may open are listed.
-            for (auto& p : candidates) {
-                std::optional<access::StaffScope> cm;
-                if (p.case_manager_staff_id) cm = access::load_staff_scope(*conn, *p.case_manager_staff_id);
-                if (access::can_read_case(who, case_scope(cm, p))) found.push_back(AuthorisedCase{std::move(p), std::move(cm)});
-            }
-        }
-        audit(deps, req, who, "search", std::nullopt, "q=" + q + " results=" + std::to_string(found.size()));
-        return found;
-    };
-
-    router.add("GET", "/api/v1/people", guard.api([search](Request& req, const Principal& who) {
-        int limit = 20;
-        if (auto l = req.query_param("limit")) {
-            int n = 0;
-            if (std::from_chars(l->data(), l->data() + l->size(), n).ec != std::errc{} || n < 1) {
-                return Response::problem(Problem::invalid({{"limit", "limit must be a whole number from 1"}}));
-            }
-            limit = std::min(n, 100);
-        }
-        json::array results;
-        for (const auto& c : search(req, who, limit)) {
-            auto o = person_brief_json(c.person);
-            o["caseManager"] = c.case_manager ? json::value(json::object{{"code", c.case_manager->staff_code},
-                                                                         {"name", c.case_manager->display_name},
-                                                                         {"teamName", c.case_manager->team_name}})
-                                              : json::value(nullptr);
-            results.push_back(std::move(o));
-        }
-        return Response::json(json::serialize(json::object{{"results", std::move(results)}}));
-    }));
-
-    router.add("GET", "/search", guard.page([&guard, search](Request& req, const Principal& who) {
-        const std::string q = req.query_param("q").value_or("");
-        auto found = search(req, who, 50);
-        if (found.size() == 1 && platform::is_valid_crn(q)) return Response::redirect("/cases/" + found[0].person.crn);
-        json::array results;
-        for (const auto& c : found) {
-            const auto& p = c.person;
-            const auto dob = platform::parse_date(p.date_of_birth);
-            results.push_back(json::object{{"crn", p.crn},
-                                           {"name", p.last_name + ", " + p.first_name},
-                                           {"dateOfBirth", dob ? platform::display_date(*dob) : p.date_of_birth},
-                                           {"caseManager", c.case_manager ? c.case_manager->display_name + " (" + c.case_manager->team_name + ")"
-                                                                          : std::string("Unallocated")},
-                                           {"url", "/cases/" + p.crn}});
-        }
-        json::object view{{"q", q},
-                          {"count", static_cast<std::int64_t>(found.size())},
-                          {"hasResults", !found.empty()},
-                          {"results", std::move(results)},
-                          {"searched", !q.empty()}};
-        return guard.render(req, &who, "search", view, "Search");
     }));
 }
 

@@ -35,17 +35,41 @@ json::object case_manager_json(const std::optional<access::StaffScope>& cm) {
 
 }  // namespace
 
-ContactFormState empty_contact_form(Instant now) {
-    ContactFormState f;
-    f.input.type = "phone";
-    const auto local = platform::utc_to_london_local(now);
+void set_local_date_and_time(contacts::ContactInput& input, Instant at) {
+    const auto local = platform::utc_to_london_local(at);
     const auto day = std::chrono::floor<std::chrono::days>(local);
     const std::chrono::hh_mm_ss hms{local - day};
     char time[8];
     std::snprintf(time, sizeof time, "%02d:%02d", int(hms.hours().count()), int(hms.minutes().count()));
-    f.input.date = platform::format_date(platform::Date{day});
-    f.input.time = time;
+    input.date = platform::format_date(platform::Date{day});
+    input.time = time;
+}
+
+ContactFormState empty_contact_form(Instant now) {
+    ContactFormState f;
+    f.input.type = "phone";
+    set_local_date_and_time(f.input, now);
     return f;
+}
+
+ContactFormState contact_form_from_draft(const drafts::Draft& draft, Instant now) {
+    ContactFormState f = empty_contact_form(now);
+    auto field = [&](const char* name) -> const std::string* {
+        auto it = draft.fields.find(name);
+        return it == draft.fields.end() ? nullptr : &it->second;
+    };
+    if (auto v = field("type")) f.input.type = *v;
+    if (auto v = field("date")) f.input.date = *v;
+    if (auto v = field("time")) f.input.time = *v;
+    if (auto v = field("notes")) f.input.notes = *v;
+    if (auto v = field("sensitive")) f.input.sensitive = *v == "1";
+    f.restored_draft = draft;
+    return f;
+}
+
+json::object restored_draft_view(const drafts::Draft& draft) {
+    return json::object{{"fromExpiredSession", draft.from_expired_session},
+                        {"savedAt", display_instant_text(draft.saved_at)}};
 }
 
 json::object case_page_view(const CaseRecord& r, const ContactFormState& form, Instant now,
@@ -110,14 +134,6 @@ json::object case_page_view(const CaseRecord& r, const ContactFormState& form, I
                                       {"hasRequirements", has_reqs}});
     }
 
-    json::array appointments;
-    for (const auto& a : r.appointments) {
-        appointments.push_back(json::object{{"type", contacts::contact_type_label(a.type).value_or(a.type)},
-                                            {"start", display_instant_text(a.start_at)},
-                                            {"location", a.location},
-                                            {"staff", a.staff_name}});
-    }
-
     json::array contact_list;
     for (const auto& c : r.contacts) {
         contact_list.push_back(json::object{{"id", c.id},
@@ -127,7 +143,8 @@ json::object case_page_view(const CaseRecord& r, const ContactFormState& form, I
                                             {"author", c.author_name},
                                             {"notes", c.notes},
                                             {"sensitive", c.sensitive},
-                                            {"edited", c.version > 1}});
+                                            {"edited", c.version > 1},
+                                            {"url", "/cases/" + p.crn + "/contacts/" + std::to_string(c.id)}});
     }
 
     json::object form_view{{"type", form.input.type},
@@ -147,6 +164,21 @@ json::object case_page_view(const CaseRecord& r, const ContactFormState& form, I
         types.push_back(json::object{{"code", t.code}, {"label", t.label}, {"selected", t.code == form.input.type}});
     }
     form_view["contactTypes"] = std::move(types);
+    if (form.restored_draft) form_view["restoredDraft"] = restored_draft_view(*form.restored_draft);
+    json::array requirement_options;
+    for (const auto& e : r.events) {
+        for (const auto& q : e.requirements) {
+            if (!e.active || !q.active) continue;
+            const std::string id = std::to_string(q.id);
+            requirement_options.push_back(json::object{
+                {"id", id},
+                {"label", "Order " + std::to_string(e.number) + ": " + sentences::requirement_label(q.category) +
+                              (q.description.empty() ? "" : " – " + q.description.substr(0, 60))},
+                {"selected", id == form.input.requirement_id}});
+        }
+    }
+    form_view["hasRequirements"] = !requirement_options.empty();
+    form_view["requirements"] = std::move(requirement_options);
 
     const bool has_flags = !flags.empty();
     const auto contact_count = static_cast<std::int64_t>(r.contacts.size());
@@ -156,7 +188,6 @@ json::object case_page_view(const CaseRecord& r, const ContactFormState& form, I
                       {"hasFlags", has_flags},
                       {"addresses", std::move(addresses)},
                       {"events", std::move(events)},
-                      {"appointments", std::move(appointments)},
                       {"contacts", std::move(contact_list)},
                       {"contactCount", contact_count},
                       {"form", std::move(form_view)}};
@@ -176,7 +207,7 @@ json::object caseload_page_view(const std::vector<CaseloadEntry>& entries, const
             {"sentence", e.disposal_type ? sentences::disposal_label(*e.disposal_type) : ""},
             {"lastContact", display_instant_text(e.last_contact_at)},
             {"nextAppointment", display_instant_text(e.next_appointment_at)},
-            {"restricted", false},
+            {"restricted", e.restricted},
             {"url", "/cases/" + e.person.crn}});
     }
     return json::object{{"staffName", who.display_name()},
@@ -196,7 +227,8 @@ json::object contact_json(const contacts::Contact& c) {
                         {"sensitive", c.sensitive},
                         {"createdAt", c.created_at},
                         {"updatedAt", c.updated_at},
-                        {"version", c.version}};
+                        {"version", c.version},
+                        {"requirementId", c.requirement_id ? json::value(*c.requirement_id) : json::value(nullptr)}};
 }
 
 json::object person_brief_json(const people::Person& p) {
@@ -215,7 +247,7 @@ json::object caseload_entry_json(const CaseloadEntry& e) {
     o["sentenceType"] = e.disposal_type ? json::value(*e.disposal_type) : json::value(nullptr);
     o["lastContact"] = e.last_contact_at ? json::value(*e.last_contact_at) : json::value(nullptr);
     o["nextAppointment"] = e.next_appointment_at ? json::value(*e.next_appointment_at) : json::value(nullptr);
-    o["restricted"] = false;
+    o["restricted"] = e.restricted;
     return o;
 }
 

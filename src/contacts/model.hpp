@@ -32,6 +32,8 @@ struct Contact {
     std::string created_at;
     std::string updated_at;
     std::int64_t version = 1;
+    // The requirement this contact counts towards (RAR days), if any.
+    std::optional<std::int64_t> requirement_id;
 };
 
 // A contact as entered, validated by rules::validate_new_contact.
@@ -40,16 +42,8 @@ struct NewContact {
     std::string contact_at;  // UTC ISO 8601
     std::string notes;
     bool sensitive = false;
+    std::optional<std::int64_t> requirement_id;
 };
 
-struct Appointment {
-    std::int64_t id = 0;
-    std::string type;
-    std::string start_at;
-    std::int64_t duration_minutes = 30;
-    std::string location;
-    std::string staff_name;
-    std::optional<std::string> outcome;
-};
 
 }  // namespace onecase::contacts

@@ -168,6 +168,9 @@ std::vector<DueItem> due_items(const CaseFacts& facts, Date today, const platfor
                       initial_assessment(facts, today, holidays, policy), home_visit(facts, today, holidays, policy),
                       sentence_plan_review(facts, today, policy)})
         if (next) out.push_back(std::move(*next));
+    for (const auto& r : facts.registration_reviews) {
+        out.push_back(item(DueKind::registration_review, r.review_due, today, "Review of the " + r.description + " registration"));
+    }
     std::stable_sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) {
         return a.due_date != b.due_date ? a.due_date < b.due_date : a.kind < b.kind;
     });
@@ -181,6 +184,7 @@ std::string_view due_kind_code(DueKind kind) {
         case DueKind::face_to_face_contact: return "face_to_face_contact";
         case DueKind::home_visit: return "home_visit";
         case DueKind::sentence_plan_review: return "sentence_plan_review";
+        case DueKind::registration_review: return "registration_review";
     }
     return "face_to_face_contact";
 }

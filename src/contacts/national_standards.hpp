@@ -72,9 +72,23 @@ struct CaseFacts {
     // caller decides (a pre-release assessment may count on licence); nullopt if none.
     std::optional<platform::Date> assessment_completed;
     std::optional<platform::Date> last_sentence_plan_review;
+    // Standing registrations' next review dates (each type sets its own period): an
+    // overdue review is as much a lapse in supervision as a missed contact.
+    struct RegistrationReview {
+        std::string description;  // "Risk of serious harm (High)"
+        platform::Date review_due;
+    };
+    std::vector<RegistrationReview> registration_reviews;
 };
 
-enum class DueKind { first_appointment, initial_assessment, face_to_face_contact, home_visit, sentence_plan_review };
+enum class DueKind {
+    first_appointment,
+    initial_assessment,
+    face_to_face_contact,
+    home_visit,
+    sentence_plan_review,
+    registration_review,
+};
 
 struct DueItem {
     DueKind kind;

@@ -1,5 +1,7 @@
 #include "contacts/rules.hpp"
 
+#include <charconv>
+
 namespace onecase::contacts {
 
 const std::vector<ContactType>& contact_types() {
@@ -7,6 +9,10 @@ const std::vector<ContactType>& contact_types() {
         {"phone", "Phone call"},   {"office_visit", "Office visit"}, {"home_visit", "Home visit"},
         {"video", "Video call"},   {"email", "Email"},               {"letter", "Letter"},
         {"text", "Text message"},  {"other", "Other"},
+        // National standards read these (docs/national-standards.md): the assessment
+        // that starts the sentence plan, and each review of the plan.
+        {"initial_assessment", "Initial assessment completed"},
+        {"sentence_plan_review", "Sentence plan review"},
     };
     return kTypes;
 }
@@ -107,6 +113,16 @@ Result<NewContact> validate_new_contact(const ContactInput& input, platform::Ins
     // A minute's grace for clocks that disagree; a contact cannot happen later.
     if (when && *when > now + std::chrono::minutes(1)) {
         errors.push_back({"date", "The contact date and time must be now or in the past"});
+    }
+    if (!input.requirement_id.empty()) {
+        std::int64_t id = 0;
+        const auto& text = input.requirement_id;
+        auto r = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || id < 1) {
+            errors.push_back({"requirementId", "Select a requirement from the list"});
+        } else {
+            out.requirement_id = id;
+        }
     }
     if (!errors.empty()) return Problem::invalid(std::move(errors), "Check the contact details");
     out.contact_at = platform::format_instant(*when);

@@ -19,6 +19,9 @@ struct ContactInput {
     std::optional<std::string> when;
     std::optional<std::string> date;
     std::optional<std::string> time;
+    // A requirement id as typed; whether it is on the person's current order is
+    // checked by the caller, which knows the person.
+    std::string requirement_id;
 };
 
 // Checks type, notes (required, valid UTF-8, at most kMaxNotesCharacters

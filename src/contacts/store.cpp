@@ -6,11 +6,11 @@ namespace {
 constexpr const char* kSelect =
     "SELECT c.id, c.person_id, c.type, c.contact_at, c.author_staff_id, "
     "COALESCE(s.first_name || ' ' || s.last_name, ''), c.notes, c.sensitive, c.created_at, "
-    "c.updated_at, c.version FROM contacts c LEFT JOIN staff s ON s.id = c.author_staff_id ";
+    "c.updated_at, c.version, c.requirement_id FROM contacts c LEFT JOIN staff s ON s.id = c.author_staff_id ";
 
 Contact to_contact(const db::Row& r) {
     return Contact{r.int64(0), r.int64(1),   r.text(2),   r.text(3), r.opt_int64(4), r.text(5),
-                   r.text(6),  r.boolean(7), r.text(8),   r.text(9), r.int64(10)};
+                   r.text(6),  r.boolean(7), r.text(8),   r.text(9), r.int64(10), r.opt_int64(11)};
 }
 
 }  // namespace
@@ -38,10 +38,10 @@ Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewCo
     const auto at = platform::format_instant(now);
     auto rows = conn.query(
         "INSERT INTO contacts (person_id, type, contact_at, author_staff_id, notes, sensitive, "
-        "created_at, created_by_user_id, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+        "created_at, created_by_user_id, updated_at, version, requirement_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
         "RETURNING id",
         {person_id, c.type, c.contact_at, db::optional_value(author_staff_id), c.notes,
-         std::int64_t{c.sensitive ? 1 : 0}, at, user_id, at});
+         std::int64_t{c.sensitive ? 1 : 0}, at, user_id, at, db::optional_value(c.requirement_id)});
     static const std::string by_id = std::string(kSelect) + "WHERE c.id = ?";
     return to_contact(conn.query(by_id, {rows.at(0).int64(0)}).at(0));
 }
@@ -74,28 +74,16 @@ std::optional<Contact> update_contact(db::Connection& conn, const Contact& curre
 
 std::vector<ContactVersion> contact_history(db::Connection& conn, std::int64_t contact_id) {
     auto rows = conn.query(
-        "SELECT version, type, contact_at, notes, sensitive, replaced_at FROM contact_versions WHERE contact_id = ? "
-        "ORDER BY version DESC",
+        "SELECT v.version, v.type, v.contact_at, v.notes, v.sensitive, v.replaced_at, COALESCE(u.username, '') "
+        "FROM contact_versions v LEFT JOIN users u ON u.id = v.replaced_by_user_id WHERE v.contact_id = ? "
+        "ORDER BY v.version DESC",
         {contact_id});
     std::vector<ContactVersion> out;
-    for (const auto& r : rows) out.push_back(ContactVersion{r.int64(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.text(5)});
-    return out;
-}
-
-std::vector<Appointment> upcoming_appointments(db::Connection& conn, std::int64_t person_id,
-                                               platform::Instant from, int limit) {
-    auto rows = conn.query(
-        "SELECT a.id, a.type, a.start_at, a.duration_minutes, a.location, "
-        "COALESCE(s.first_name || ' ' || s.last_name, ''), a.outcome FROM appointments a "
-        "LEFT JOIN staff s ON s.id = a.staff_id WHERE a.person_id = ? AND a.start_at >= ? "
-        "ORDER BY a.start_at LIMIT ?",
-        {person_id, platform::format_instant(from), std::int64_t{limit}});
-    std::vector<Appointment> out;
     for (const auto& r : rows) {
-        out.push_back(Appointment{r.int64(0), r.text(1), r.text(2), r.int64(3), r.text(4), r.text(5),
-                                  r.opt_text(6)});
+        out.push_back(ContactVersion{r.int64(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.text(5), r.text(6)});
     }
     return out;
 }
+
 
 }  // namespace onecase::contacts

@@ -36,13 +36,11 @@ struct ContactVersion {
     std::string notes;
     bool sensitive = false;
     std::string replaced_at;
+    std::string replaced_by;  // username of who saved the next version; "" if unknown
 };
 
 // Earlier versions of a contact, newest first.
 std::vector<ContactVersion> contact_history(db::Connection& conn, std::int64_t contact_id);
 
-// Appointments starting at or after `from`, soonest first.
-std::vector<Appointment> upcoming_appointments(db::Connection& conn, std::int64_t person_id,
-                                               platform::Instant from, int limit);
 
 }  // namespace onecase::contacts

@@ -24,6 +24,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The database has no room to write (disk or file-size limit full): nothing was
+// written; reads still work and writes succeed again once space is freed.
+class StorageFull : public Unavailable {
+public:
+    using Unavailable::Unavailable;
+};
+
 // A UNIQUE, FOREIGN KEY or CHECK constraint refused a write.
 class ConstraintViolation : public std::runtime_error {
 public:

@@ -50,7 +50,13 @@ std::vector<Migration> migrations_for(Dialect dialect) {
     return out;
 }
 
-void ensure_table(Connection& c) {
+void ensure_table(Connection& c, Dialect dialect) {
+    // A least-privilege PostgreSQL role (scripts/pg-app-role.sql) may not CREATE in
+    // the schema, even IF NOT EXISTS: look first, so it can start once migrated.
+    if (dialect == Dialect::postgres &&
+        c.query("SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END").at(0).int64(0) == 1) {
+        return;
+    }
     c.execute_script(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -87,7 +93,7 @@ int migrate(Database& db) {
     if (postgres) conn->query("SELECT pg_advisory_lock(?)", {kMigrationLockKey});
     int applied = 0;
     try {
-        ensure_table(*conn);
+        ensure_table(*conn, db.dialect());
         for (const auto& m : migrations_for(db.dialect())) {
             // Each migration in its own transaction; on SQLite BEGIN IMMEDIATE holds
             // the write lock, so a second process waits and then sees it applied.
@@ -122,7 +128,7 @@ int migrate(Database& db) {
 
 int schema_version(Database& db) {
     auto conn = db.acquire();
-    ensure_table(*conn);
+    ensure_table(*conn, db.dialect());
     return current_version(*conn);
 }
 

@@ -35,6 +35,7 @@ CaseloadPlan plan_caseloads(const Organisation& org, DemoScale scale, std::uint6
     plan.current_people = small ? 400 : 240'000;
     plan.past_people = small ? 200 : 760'000;
     plan.awaiting_per_team = small ? 1 : 3;
+    plan.demo_team_awaiting = 4;
 
     auto first_po_in = [&](std::string_view region_code, std::int64_t not_team) -> std::int64_t {
         for (const auto& team : org.teams) {
@@ -79,6 +80,11 @@ Placement place_person(const Organisation& org, const CaseloadPlan& plan, std::i
         p.awaiting_allocation = true;
         p.team_index = std::size_t((plan.current_people - id) % teams);
         return p;  // no case manager and no tier until allocated and assessed
+    }
+    if (p.current && id > plan.current_people - awaiting - plan.demo_team_awaiting) {
+        p.awaiting_allocation = true;
+        p.team_index = std::size_t(org.staff_member(plan.demo_po_staff_id).team_id - 1);
+        return p;
     }
 
     // Any other case: a practitioner in a random team, re-drawn until the grade suits

@@ -18,6 +18,8 @@ struct CaseloadPlan {
     std::int64_t demo_other_staff_id = 0, demo_other_caseload = 0;
     // The last current ids wait for allocation, this many per team.
     std::int64_t awaiting_per_team = 0;
+    // And this many more in the demo users' team, so demo.spo has a queue to work.
+    std::int64_t demo_team_awaiting = 0;
 
     std::int64_t total() const { return current_people + past_people; }
 };

@@ -249,15 +249,20 @@ struct Builder {
             else if (!latest && rng.chance(0.8)) author = earlier_manager;
             else author = colleague(type);
             const std::string at = office_time(rng, day, 8 * 60 + 30, 17 * 60 + 30, 5);
+            std::optional<std::size_t> appointment;
             if (latest && placement.current && (type == "office_visit" || type == "home_visit") && day >= today - days(90)) {
-                const char* outcome = kind == NoteKind::missed ? (rng.chance(0.6) ? "failed_to_attend_unacceptable" : "failed_to_attend_acceptable")
-                                      : rng.chance(0.05) ? "attended_failed_to_comply"
-                                                         : "attended_complied";
-                add_appointment(type, at, author, outcome);
+                const bool failed_to_comply = kind != NoteKind::missed && rng.chance(0.05);
+                const bool acceptable = kind == NoteKind::missed ? !rng.chance(0.6) : !failed_to_comply;
+                const char* outcome = kind == NoteKind::missed ? "failed_to_attend"
+                                      : failed_to_comply       ? "attended_failed_to_comply"
+                                                               : "attended_complied";
+                add_appointment(type, at, author, outcome, acceptable, event_index);
+                appointment = r.appointments.size() - 1;
             }
             std::string notes = compose_note(rng, type, kind, subject);
-            r.contacts.push_back(ContactRow{event_index, std::move(type), at, author, std::move(notes), sensitive});
+            r.contacts.push_back(ContactRow{event_index, std::move(type), at, author, std::move(notes), sensitive, appointment});
         }
+        if (latest && placement.current && disposal != "custody") count += add_assessment_and_reviews(event_index, start, last_day, manager);
         // Two contacts can fall on one day; keep the history in time order.
         std::stable_sort(r.contacts.end() - count, r.contacts.end(),
                          [](const ContactRow& x, const ContactRow& y) { return x.contact_at < y.contact_at; });
@@ -265,13 +270,48 @@ struct Builder {
 
     std::string office_time_on(sys_days d) { return office_time(rng, weekday(d), 9 * 60, 17 * 60, 15); }
 
+    // The initial assessment within days of the start and a sentence plan review every
+    // six months after, as national standards ask. Decided by the person's id rather
+    // than the random stream, so adding them changes nothing else about the person:
+    // about one case in ten has no assessment yet and one in seven missed its latest
+    // review, so the due lists have something to show.
+    std::int64_t add_assessment_and_reviews(std::size_t event_index, sys_days start, sys_days last_day,
+                                            std::optional<std::int64_t> author) {
+        std::int64_t added = 0;
+        const auto id = r.person.id;
+        const auto add = [&](const char* type, sys_days day, std::string notes) {
+            r.contacts.push_back(ContactRow{event_index, type, office_time_at(day, 10 * 60 + int(id % 6) * 30), author,
+                                            std::move(notes), false, std::nullopt});
+            ++added;
+        };
+        const sys_days assessed = weekday(start + days(5 + id % 9));
+        if (id % 10 == 0 || assessed > last_day) return added;
+        add("initial_assessment", assessed,
+            "Initial assessment completed with " + r.person.first_name +
+                ": offending behaviour, accommodation, employment and relationships discussed; sentence plan agreed.");
+        for (int k = 1;; ++k) {
+            const sys_days review = weekday(assessed + days(182 * k - int(id % 12)));
+            if (review > last_day) break;
+            const bool missed_latest = id % 7 == 0 && weekday(assessed + days(182 * (k + 1) - int(id % 12))) > last_day;
+            if (missed_latest) break;
+            add("sentence_plan_review", review, "Sentence plan reviewed with " + r.person.first_name + ": progress against objectives recorded, plan updated.");
+        }
+        return added;
+    }
+
+    std::string office_time_at(sys_days day, int minutes) {
+        const auto local = std::chrono::local_days{day.time_since_epoch()} + std::chrono::minutes(minutes);
+        return platform::format_instant(platform::london_local_to_utc(std::chrono::local_seconds{local}));
+    }
+
     void add_appointment(std::string_view type, std::string start_at, std::optional<std::int64_t> staff,
-                         std::optional<std::string> outcome) {
+                         std::optional<std::string> outcome, std::optional<bool> acceptable = std::nullopt,
+                         std::optional<std::size_t> event_index = std::nullopt) {
         static constexpr int kDurations[] = {30, 30, 45, 60};
         const auto& office = org.offices[team.office_index];
         r.appointments.push_back(AppointmentRow{std::string(type), std::move(start_at), rng.pick(kDurations),
                                                 type == "home_visit" ? std::string("Home address") : office.name, staff,
-                                                std::move(outcome)});
+                                                std::move(outcome), acceptable, event_index});
     }
 };
 
@@ -305,6 +345,7 @@ PersonRecord generate_person(const Organisation& org, const Placement& placement
     r.person.date_of_birth = date_text(dob);
     r.person.gender = b.female ? "Female" : "Male";
     r.person.case_manager_staff_id = placement.case_manager_staff_id;
+    if (placement.awaiting_allocation) r.person.allocation_team_id = org.teams.at(placement.team_index).id;
     r.person.tier = placement.tier;
     r.person.current_case = placement.current;
 

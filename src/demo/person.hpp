@@ -31,6 +31,7 @@ struct PersonRow {
     std::optional<std::int64_t> case_manager_staff_id;
     std::optional<std::string> tier;
     bool current_case;
+    std::optional<std::int64_t> allocation_team_id;  // the queue an unallocated case waits in
     std::string created_at;
 };
 
@@ -72,6 +73,7 @@ struct ContactRow {
     std::optional<std::int64_t> author_staff_id;
     std::string notes;
     bool sensitive;
+    std::optional<std::size_t> appointment_index;  // the appointment whose outcome this records
 };
 
 struct AppointmentRow {
@@ -79,7 +81,9 @@ struct AppointmentRow {
     std::int64_t duration_minutes;
     std::string location;
     std::optional<std::int64_t> staff_id;
-    std::optional<std::string> outcome;  // attended_complied, failed_to_attend_unacceptable, ...
+    std::optional<std::string> outcome;  // attended_complied, failed_to_attend, ...
+    std::optional<bool> acceptable;       // with an outcome: was it acceptable
+    std::optional<std::size_t> event_index;  // the order it is part of
 };
 
 struct PersonRecord {

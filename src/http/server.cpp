@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include <sys/resource.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -144,6 +146,11 @@ struct Server::Impl {
             tcp::socket socket = co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
             if (ec) {
                 if (!acceptor.is_open()) co_return;
+                // Out of file descriptors (a flood of connections): wait a moment for
+                // some to close rather than spin, and keep serving the ones we have.
+                net::steady_timer pause(ioc);
+                pause.expires_after(50ms);
+                co_await pause.async_wait(net::redirect_error(net::use_awaitable, ec));
                 continue;
             }
             net::co_spawn(ioc, session(std::move(socket)), net::detached);
@@ -183,6 +190,13 @@ void Server::bind() {
 std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
 
 void Server::run() {
+    // Every connection is a file descriptor: allow as many as the system lets this
+    // process have, so thousands of idle keep-alive connections do not lock others out.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
     if (!impl_->acceptor.is_open()) bind();
     impl_->signals.async_wait([this](const beast::error_code& ec, int sig) {
         if (ec) return;

@@ -45,6 +45,8 @@ mst::data to_data(const boost::json::value& v) {
 
 struct Templates::Impl {
     std::map<std::string, std::unique_ptr<mst::mustache>> templates;
+    // Files named _*.mustache are partials: any template includes one with {{>_name}}.
+    std::map<std::string, std::string> partials;
 };
 
 Templates::Templates(const std::string& directory) : impl_(std::make_unique<Impl>()) {
@@ -59,7 +61,9 @@ Templates::Templates(const std::string& directory) : impl_(std::make_unique<Impl
         if (!t->is_valid()) {
             throw std::runtime_error("template " + entry.path().string() + ": " + t->error_message());
         }
-        impl_->templates[entry.path().stem().string()] = std::move(t);
+        const auto stem = entry.path().stem().string();
+        if (stem.rfind('_', 0) == 0) impl_->partials[stem] = ss.str();
+        impl_->templates[stem] = std::move(t);
     }
 }
 
@@ -67,7 +71,13 @@ Templates::~Templates() = default;
 
 std::string Templates::render(const std::string& name, const boost::json::value& view) const {
     const auto& t = impl_->templates.at(name);
-    return t->render(to_data(view));
+    auto data = to_data(view);
+    if (data.is_object()) {
+        for (const auto& [partial_name, text] : impl_->partials) {
+            data.set(partial_name, mst::partial{[&text = text] { return text; }});
+        }
+    }
+    return t->render(data);
 }
 
 std::string Templates::render_page(const std::string& name, const boost::json::value& view,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "people/names_store.hpp"
 #include "platform/identifiers.hpp"
 
 namespace onecase::people {
@@ -24,11 +25,6 @@ std::vector<Person> to_people(const db::Rows& rows) {
     out.reserve(rows.size());
     for (const auto& r : rows) out.push_back(to_person(r));
     return out;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace
@@ -59,54 +55,16 @@ std::vector<Address> addresses(db::Connection& conn, std::int64_t person_id) {
     return out;
 }
 
-std::vector<Person> search(db::Connection& conn, const std::string& query, int limit) {
-    std::string q = query;
-    q.erase(0, q.find_first_not_of(" \t"));
-    q.erase(q.find_last_not_of(" \t") + 1);
-    if (q.empty()) return {};
-    std::string upper = q;
-    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-
-    static const std::string by_crn = std::string("SELECT ") + kColumns + " FROM people WHERE crn = ?";
-    if (platform::is_valid_crn(upper)) return to_people(conn.query(by_crn, {upper}));
-    if (auto pnc = platform::normalise_pnc(q)) {
-        static const std::string sql = std::string("SELECT ") + kColumns + " FROM people WHERE pnc = ? LIMIT ?";
-        return to_people(conn.query(sql, {*pnc, std::int64_t{limit}}));
+std::vector<Person> find_by_ids(db::Connection& conn, const std::vector<std::int64_t>& ids) {
+    std::vector<Person> out;
+    for (std::size_t start = 0; start < ids.size(); start += 512) {
+        const std::vector<std::int64_t> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                              ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + 512)));
+        const std::string sql = std::string("SELECT ") + kColumns + " FROM people WHERE id IN (" +
+                                in_placeholders(chunk.size()) + ")";
+        for (auto& p : to_people(conn.query(sql, padded_ids(chunk)))) out.push_back(std::move(p));
     }
-    if (auto noms = platform::normalise_noms(q)) {
-        static const std::string sql = std::string("SELECT ") + kColumns + " FROM people WHERE noms = ? LIMIT ?";
-        return to_people(conn.query(sql, {*noms, std::int64_t{limit}}));
-    }
-
-    // Names: "surname", "forename surname" or "surname, forename".
-    std::vector<std::string> words;
-    {
-        std::string cleaned = q;
-        std::replace(cleaned.begin(), cleaned.end(), ',', ' ');
-        std::istringstream in(cleaned);
-        std::string w;
-        while (in >> w) words.push_back(lower(w));
-    }
-    static const std::string by_surname = std::string("SELECT ") + kColumns +
-        " FROM people WHERE lower(last_name) LIKE ? ORDER BY current_case DESC, last_name, first_name LIMIT ?";
-    static const std::string by_both = std::string("SELECT ") + kColumns +
-        " FROM people WHERE (lower(last_name) LIKE ? AND lower(first_name) LIKE ?)"
-        " OR (lower(last_name) LIKE ? AND lower(first_name) LIKE ?)"
-        " ORDER BY current_case DESC, last_name, first_name LIMIT ?";
-    auto escape_like = [](const std::string& s) {
-        std::string out;
-        for (char c : s) {
-            if (c == '%' || c == '_') continue;
-            out += c;
-        }
-        return out + "%";
-    };
-    if (words.size() == 1) {
-        return to_people(conn.query(by_surname, {escape_like(words[0]), std::int64_t{limit}}));
-    }
-    const std::string a = escape_like(words.front());
-    const std::string b = escape_like(words.back());
-    return to_people(conn.query(by_both, {b, a, a, b, std::int64_t{limit}}));
+    return out;
 }
 
 std::optional<Person> find_duplicate(db::Connection& conn, const NewPerson& p) {
@@ -140,7 +98,14 @@ Person create_person(db::Connection& conn, const NewPerson& p, std::optional<std
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, 1)",
         {crn, p.first_name, p.middle_names, p.last_name, p.date_of_birth, p.gender, db::optional_value(p.pnc),
          db::optional_value(p.noms), p.phone, p.email, db::optional_value(case_manager), platform::format_instant(now)});
-    return *find_by_crn(conn, crn);
+    auto created = *find_by_crn(conn, crn);
+    // The name is searchable from the same commit as the person.
+    add_person_name(conn, created.id, "current", created.first_name, created.last_name, now);
+    return created;
+}
+
+void set_allocation_team(db::Connection& conn, std::int64_t person_id, std::int64_t team_id) {
+    conn.execute("UPDATE people SET allocation_team_id = ? WHERE id = ?", {team_id, person_id});
 }
 
 }  // namespace onecase::people

@@ -13,22 +13,23 @@ namespace onecase::people {
 
 std::optional<Person> find_by_crn(db::Connection& conn, const std::string& crn);
 
+// Puts a person with no case manager in `team_id`'s allocation queue (docs/workload.md).
+void set_allocation_team(db::Connection& conn, std::int64_t person_id, std::int64_t team_id);
+
 // Current cases held by a staff member, by surname.
 std::vector<Person> caseload(db::Connection& conn, std::int64_t staff_id);
 
 // Addresses, current main address first, then by start date newest first.
 std::vector<Address> addresses(db::Connection& conn, std::int64_t person_id);
 
-// Exact identifier match (CRN, PNC in any accepted form, NOMS) or a surname
-// prefix, optionally with a forename prefix ("smith", "smith john", "john smith").
-// The search issue replaces this with ranked fuzzy search.
-std::vector<Person> search(db::Connection& conn, const std::string& query, int limit);
+// The people with these ids (duplicates allowed; any order), in a few statements.
+std::vector<Person> find_by_ids(db::Connection& conn, const std::vector<std::int64_t>& ids);
 
 // The person already recorded with this PNC ID or NOMS number, if any: the same
 // person must not get a second CRN.
 std::optional<Person> find_duplicate(db::Connection& conn, const NewPerson& person);
 
-// Inserts in the caller's transaction with a newly allocated CRN (letter `N`, the
+// Inserts in the caller's transaction, with its current name's search keys, and a newly allocated CRN (letter `N`, the
 // next free serial). Throws db::ConstraintViolation if another writer took the same
 // CRN first; the caller retries.
 Person create_person(db::Connection& conn, const NewPerson& person,

@@ -84,4 +84,11 @@ std::optional<std::string> normalise_noms(std::string_view text) {
     return s;
 }
 
+std::optional<std::int64_t> parse_record_id(std::string_view text) {
+    std::int64_t id = 0;
+    auto r = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (r.ec != std::errc{} || r.ptr != text.data() + text.size() || id < 1) return std::nullopt;
+    return id;
+}
+
 }  // namespace onecase::platform

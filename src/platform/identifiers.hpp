@@ -27,4 +27,7 @@ std::optional<std::string> normalise_pnc(std::string_view text);
 // NOMS / prison number: letter, four digits, two letters (A1234BC). Upper-cases.
 std::optional<std::string> normalise_noms(std::string_view text);
 
+// A record id from a path or form: a whole number from 1, nothing else.
+std::optional<std::int64_t> parse_record_id(std::string_view text);
+
 }  // namespace onecase::platform

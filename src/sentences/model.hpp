@@ -16,6 +16,7 @@ struct Requirement {
     std::string start_date;
     std::optional<std::string> end_date;
     bool active = true;
+    std::int64_t id = 0;
 };
 
 struct Event {

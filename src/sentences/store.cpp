@@ -20,7 +20,7 @@ std::vector<Event> events_for_person(db::Connection& conn, std::int64_t person_i
     if (events.empty()) return events;
     auto reqs = conn.query(
         "SELECT r.event_id, r.category, r.description, r.length, r.unit, r.start_date, r.end_date, "
-        "r.active FROM requirements r JOIN events e ON e.id = r.event_id "
+        "r.active, r.id FROM requirements r JOIN events e ON e.id = r.event_id "
         "WHERE e.person_id = ? ORDER BY r.id",
         {person_id});
     for (const auto& r : reqs) {
@@ -28,7 +28,7 @@ std::vector<Event> events_for_person(db::Connection& conn, std::int64_t person_i
         if (it == index.end()) continue;
         events[it->second].requirements.push_back(Requirement{r.text(1), r.text(2), r.opt_int64(3),
                                                               r.text(4), r.text(5), r.opt_text(6),
-                                                              r.boolean(7)});
+                                                              r.boolean(7), r.int64(8)});
     }
     return events;
 }

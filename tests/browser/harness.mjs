@@ -1,7 +1,7 @@
 // Starts a real onecase server on a fresh database (SQLite or PostgreSQL) and a
 // real Chromium (Debian's, never a downloaded one) for browser journeys.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -127,4 +127,17 @@ export async function signIn (page, url, username, password = DEMO_PASSWORD) {
   await page.getByLabel('Username').fill(username)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
+
+// Runs axe-core on the page as it is now. The bar is no violation above minor; a test
+// must open its context with { bypassCSP: true }, as the page's CSP rightly forbids
+// injected scripts.
+export async function axeViolations (page) {
+  await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+  return result.violations
+    .filter((v) => v.impact !== 'minor')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }

@@ -50,7 +50,7 @@ TEST_P(DemoData, SmallServiceLoadsWithCountsThatMatchTheSummary) {
 
 TEST_P(DemoData, DemoUsersSignInAndDemoPoHoldsAThirtyToSixtyCaseCaseload) {
     const auto s = demo::load_demo_data(*db_, demo::DemoScale::small, 7, kNow);
-    ASSERT_EQ(s.users.size(), 4u);
+    ASSERT_EQ(s.users.size(), 5u);
     auto conn = db_->acquire();
     for (const auto& u : s.users) {
         auto rows = conn->query("SELECT password_hash, role FROM users WHERE username = ?", {u.username});

@@ -83,3 +83,16 @@ TEST(ContactRules, InvalidUtf8IsRefused) {
     EXPECT_EQ(utf8_length("Siobhán 👍"), 9u);
     EXPECT_EQ(error_fields(validate_new_contact(phone("bad \xFF byte"), kNow)), std::vector<std::string>{"notes"});
 }
+
+TEST(ContactRules, ARequirementIsGivenByItsNumber) {
+    ContactInput in = phone("RAR session");
+    in.requirement_id = "222";
+    auto r = validate_new_contact(in, kNow);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->requirement_id, 222);
+    EXPECT_FALSE(validate_new_contact(phone("no requirement"), kNow)->requirement_id.has_value());
+    for (const char* bad : {"rar", "0", "-3", "12x"}) {
+        in.requirement_id = bad;
+        EXPECT_EQ(error_fields(validate_new_contact(in, kNow)), std::vector<std::string>{"requirementId"}) << bad;
+    }
+}

@@ -138,12 +138,14 @@ TEST(DemoOrganisation, NationalScaleHasAboutAHundredPdusAndTenThousandStaff) {
 TEST(DemoCaseload, DemoPoHoldsThirtyToSixtyCasesAndHighRiskGoesToPos) {
     const auto org = build_organisation(DemoScale::small, 1);
     const auto plan = plan_caseloads(org, DemoScale::small, 1);
-    int demo_po = 0, awaiting = 0;
+    int demo_po = 0, awaiting = 0, awaiting_in_demo_team = 0;
+    const auto demo_team = std::size_t(org.staff_member(plan.demo_po_staff_id).team_id - 1);
     for (std::int64_t id = 1; id <= plan.total(); ++id) {
         const auto p = place_person(org, plan, id, 1);
         if (p.current && p.case_manager_staff_id == plan.demo_po_staff_id) ++demo_po;
         if (p.awaiting_allocation) {
             ++awaiting;
+            if (p.team_index == demo_team) ++awaiting_in_demo_team;
             EXPECT_FALSE(p.case_manager_staff_id.has_value());
         }
         if (p.tier && (*p.tier)[0] == 'A' && p.case_manager_staff_id) {
@@ -152,7 +154,9 @@ TEST(DemoCaseload, DemoPoHoldsThirtyToSixtyCasesAndHighRiskGoesToPos) {
     }
     EXPECT_GE(demo_po, 30);
     EXPECT_LE(demo_po, 60);
-    EXPECT_EQ(awaiting, std::int64_t(org.teams.size()) * plan.awaiting_per_team);
+    EXPECT_EQ(awaiting, std::int64_t(org.teams.size()) * plan.awaiting_per_team + plan.demo_team_awaiting);
+    // demo.spo's queue has several cases to allocate (the allocation journey).
+    EXPECT_EQ(awaiting_in_demo_team, plan.awaiting_per_team + plan.demo_team_awaiting);
 }
 
 TEST(DemoPerson, SameSeedGivesTheSamePersonWhateverTheOrder) {

@@ -53,3 +53,15 @@ TEST(Noms, LetterFourDigitsTwoLetters) {
     EXPECT_FALSE(normalise_noms("11234BC").has_value());
     EXPECT_FALSE(normalise_noms("A1234B1").has_value());
 }
+
+namespace onecase::platform {
+namespace {
+
+TEST(RecordId, AWholeNumberFromOneAndNothingElse) {
+    EXPECT_EQ(parse_record_id("42"), 42);
+    EXPECT_EQ(parse_record_id("1"), 1);
+    for (const char* bad : {"", "0", "-3", "4x", " 4", "4.0", "99999999999999999999"}) EXPECT_FALSE(parse_record_id(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace onecase::platform

@@ -236,6 +236,24 @@ TEST(NationalStandards, ACaseListsWhatIsDueSoonestFirst) {
     for (std::size_t i = 1; i < items.size(); ++i) EXPECT_LE(items[i - 1].due_date, items[i].due_date);
 }
 
+TEST(NationalStandards, ARegistrationReviewIsDueOnItsDateAndOverdueTheDayAfter) {
+    auto f = community_order("2026-03-02");
+    f.registration_reviews.push_back({"Risk of serious harm (High)", d("2026-09-02")});
+    auto find = [](const std::vector<DueItem>& items) {
+        for (const auto& i : items)
+            if (i.kind == DueKind::registration_review) return std::optional(i);
+        return std::optional<DueItem>{};
+    };
+    auto on_the_day = find(due_items(f, d("2026-09-02"), holidays()));
+    ASSERT_TRUE(on_the_day);
+    EXPECT_FALSE(on_the_day->overdue);
+    EXPECT_EQ(on_the_day->description, "Review of the Risk of serious harm (High) registration");
+    auto after = find(due_items(f, d("2026-09-03"), holidays()));
+    ASSERT_TRUE(after);
+    EXPECT_TRUE(after->overdue);
+    EXPECT_EQ(after->overdue_since, d("2026-09-03"));
+}
+
 TEST(NationalStandards, NothingIsDueInCustodyBeforeRelease) {
     auto f = community_order("2026-03-02");
     f.order_type = OrderType::custody;

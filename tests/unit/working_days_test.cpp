@@ -21,7 +21,7 @@ const BankHolidays& shipped() {
 }
 
 std::string read_data_file() {
-    auto path = std::filesystem::path(__FILE__).parent_path() / "../../data/bank-holidays-england-and-wales.txt";
+    auto path = std::filesystem::path(ONECASE_SOURCE_DIR) / "data/bank-holidays-england-and-wales.txt";
     std::ifstream in(path, std::ios::binary);
     EXPECT_TRUE(in) << "cannot open " << path;
     std::ostringstream text;
@@ -258,7 +258,7 @@ TEST(WorkingDays, AMissingFileIsAProblemNamingThePath) {
 }
 
 TEST(WorkingDays, TheDataFileLoadsFromDisk) {
-    auto path = std::filesystem::path(__FILE__).parent_path() / "../../data/bank-holidays-england-and-wales.txt";
+    auto path = std::filesystem::path(ONECASE_SOURCE_DIR) / "data/bank-holidays-england-and-wales.txt";
     auto loaded = load_bank_holidays(path.string());
     ASSERT_TRUE(loaded.ok()) << loaded.problem().detail;
     EXPECT_EQ(loaded->all().size(), shipped().all().size());

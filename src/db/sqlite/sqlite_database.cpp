@@ -1,7 +1,12 @@
 #include "db/sqlite/sqlite_database.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -16,6 +21,7 @@ namespace {
     const int primary = rc & 0xff;
     std::string msg = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     if (primary == SQLITE_CONSTRAINT) throw ConstraintViolation(msg);
+    if (primary == SQLITE_FULL) throw StorageFull(msg);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_IOERR ||
         primary == SQLITE_FULL || primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM ||
         primary == SQLITE_CORRUPT || primary == SQLITE_READONLY) {
@@ -24,14 +30,94 @@ namespace {
     throw SqlError(msg);
 }
 
+// Group commit. Connections run with synchronous=NORMAL: COMMIT writes the
+// transaction's WAL frames but does not fsync, and releases the write lock at once.
+// Each committer then waits here until an fsync that began after its frames were
+// written has finished; one waiter does the fsync for everyone waiting, so many
+// concurrent commits share one disk flush. A 2xx still means on disk: the caller
+// returns only after that fsync. (Checkpoints sync the WAL before copying it and the
+// database after, so a commit checkpointed meanwhile is durable in the database.)
+// An fsync error poisons the syncer: after one, the kernel may report later fsyncs as
+// successful although data was lost, so writes fail until the server restarts.
+class WalSyncer {
+public:
+    explicit WalSyncer(std::string database_path) : wal_path_(database_path + "-wal"), dir_(dir_of(database_path)) {}
+    ~WalSyncer() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+    void wait_durable() {
+        std::unique_lock lock(mutex_);
+        const std::uint64_t ticket = ++written_;
+        while (synced_ < ticket) {
+            if (failed_) throw Unavailable("the disk reported a write error earlier; restart the server after checking it");
+            if (syncing_) {
+                cv_.wait(lock);
+                continue;
+            }
+            syncing_ = true;
+            const std::uint64_t target = written_;
+            lock.unlock();
+            const int err = sync_wal();
+            lock.lock();
+            syncing_ = false;
+            if (err != 0) failed_ = true;
+            else synced_ = std::max(synced_, target);
+            cv_.notify_all();
+        }
+    }
+
+private:
+    static std::string dir_of(const std::string& path) {
+        const auto parent = std::filesystem::path(path).parent_path();
+        return parent.empty() ? "." : parent.string();
+    }
+
+    // fdatasync of the WAL through our own descriptor (on Linux a sync covers the file,
+    // whichever descriptor asks), reopened if the WAL file was replaced.
+    int sync_wal() {
+        struct stat now{};
+        if (fd_ >= 0 && (::stat(wal_path_.c_str(), &now) != 0 || now.st_ino != inode_)) {
+            ::close(fd_);
+            fd_ = -1;
+        }
+        if (fd_ < 0) {
+            fd_ = ::open(wal_path_.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd_ < 0) return errno;
+            struct stat st{};
+            ::fstat(fd_, &st);
+            inode_ = st.st_ino;
+            // A new WAL file's directory entry must be durable too.
+            const int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dir >= 0) {
+                ::fsync(dir);
+                ::close(dir);
+            }
+        }
+        return ::fdatasync(fd_) == 0 ? 0 : errno;
+    }
+
+    std::string wal_path_;
+    std::string dir_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::uint64_t written_ = 0;
+    std::uint64_t synced_ = 0;
+    bool syncing_ = false;
+    bool failed_ = false;
+    int fd_ = -1;
+    ino_t inode_ = 0;
+};
+
 // SQLite allows one writer at a time. Writers in this process queue on this mutex
 // rather than in SQLite's busy handler, which sleeps and retries and so gives long
 // tail latencies under concurrent writes. The busy timeout still covers other
 // processes (onecase CLI commands) writing the same file.
 class SqliteConnection final : public Connection {
 public:
-    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, std::mutex& write_lock)
-        : write_lock_(write_lock) {
+    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, std::mutex& write_lock,
+                     WalSyncer& syncer)
+        : write_lock_(write_lock), syncer_(syncer) {
         const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                            SQLITE_OPEN_NOMUTEX,
@@ -62,7 +148,7 @@ public:
             }
         }
         execute_script(
-            "PRAGMA synchronous=FULL;"
+            "PRAGMA synchronous=NORMAL;"  // made durable by WalSyncer before any write returns
             "PRAGMA foreign_keys=ON;"
             "PRAGMA temp_store=MEMORY;"
             "PRAGMA cache_size=-32768;");
@@ -88,6 +174,7 @@ public:
             rows.emplace_back(std::move(values));
         }
         finish(stmt, rc, sql);
+        make_durable(guard);
         return rows;
     }
 
@@ -98,7 +185,9 @@ public:
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         }
         finish(stmt, rc, sql);
-        return sqlite3_changes64(db_);
+        const auto changed = sqlite3_changes64(db_);
+        make_durable(guard);
+        return changed;
     }
 
     void execute_script(std::string_view sql) override {
@@ -125,7 +214,7 @@ public:
     }
     void commit() override {
         execute_script("COMMIT");
-        if (held_.owns_lock()) held_.unlock();
+        make_durable(held_);
     }
     void rollback() noexcept override {
         if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -133,7 +222,8 @@ public:
     }
 
     void bulk_load_mode(bool on) override {
-        execute_script(on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL");
+        bulk_ = on;
+        execute_script(on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL");
     }
 
     std::vector<std::string> drop_secondary_indexes(std::string_view table) override {
@@ -159,6 +249,14 @@ public:
     bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
 private:
+    // After a write transaction committed: lets the next writer in at once, then waits
+    // for the group fsync that puts this commit on disk.
+    void make_durable(std::unique_lock<std::mutex>& write_guard) {
+        if (!write_guard.owns_lock()) return;
+        write_guard.unlock();
+        if (!bulk_) syncer_.wait_durable();
+    }
+
     // A statement that writes outside an explicit transaction is its own write
     // transaction: it queues for the write lock like begin_write() does.
     std::unique_lock<std::mutex> lock_if_autocommit_write(sqlite3_stmt* stmt) {
@@ -225,6 +323,8 @@ private:
     };
     sqlite3* db_ = nullptr;
     std::mutex& write_lock_;
+    WalSyncer& syncer_;
+    bool bulk_ = false;
     std::unique_lock<std::mutex> held_;
     std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
@@ -232,11 +332,11 @@ private:
 class SqliteDatabase final : public Database {
 public:
     SqliteDatabase(std::string path, const OpenOptions& options)
-        : path_(std::move(path)), options_(options) {
+        : path_(std::move(path)), options_(options), syncer_(path_) {
         const auto parent = std::filesystem::path(path_).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         // Open one now so a bad path fails at start, not on the first request.
-        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_));
+        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_));
         open_ = 1;
     }
 
@@ -258,7 +358,7 @@ protected:
         ++open_;
         lock.unlock();
         try {
-            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_);
+            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_);
         } catch (...) {
             std::lock_guard relock(mutex_);
             --open_;
@@ -283,6 +383,7 @@ protected:
 private:
     std::string path_;
     OpenOptions options_;
+    WalSyncer syncer_;
     std::mutex write_lock_;
     std::mutex mutex_;
     std::condition_variable cv_;

@@ -1,5 +1,5 @@
 #pragma once
-// The embedded SQLite driver: one file, WAL journal, synchronous=FULL so a commit
+// The embedded SQLite driver: one file, WAL journal, group commit so a commit
 // is on disk before it returns, foreign keys on, and a busy timeout so writers
 // queue for the write lock instead of failing.
 #include <memory>

@@ -1,0 +1,34 @@
+#pragma once
+// Small helpers shared by the enforcement routes: ids, JSON bodies, form errors,
+// audit rows and 409 answers that carry the current record.
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "access/audit.hpp"
+#include "access/guard.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "platform/result.hpp"
+
+namespace onecase::enforcement {
+
+
+// The body as a JSON object; nullopt means 400.
+std::optional<boost::json::object> parse_json_object(const std::string& body);
+
+// Reads an optional string member; a present non-string adds a field error.
+std::string string_member(const boost::json::object& o, const char* name, std::vector<FieldError>& errors);
+
+// Writes the audit row in the caller's transaction.
+void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Request& req,
+           const access::Principal& who, std::string action, std::optional<std::string> crn, std::string detail);
+
+// 409 problem+json with the current record under "current".
+http::Response conflict_response(const std::string& title, const std::string& detail, boost::json::object current);
+
+// Errors for a form view: "errors" (for the summary) and "<field>Error" beside each field.
+void add_form_errors(boost::json::object& form, const std::vector<FieldError>& errors);
+
+}  // namespace onecase::enforcement

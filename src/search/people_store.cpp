@@ -1,0 +1,135 @@
+#include "search/people_store.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "people/name_keys.hpp"
+
+namespace onecase::search {
+namespace {
+
+void add_ids(std::vector<std::int64_t>& out, const db::Rows& rows) {
+    for (const auto& r : rows) out.push_back(r.int64(0));
+}
+
+// One word's candidates: its own keys and, with `prefix`, any indexed word it begins
+// (as you type).
+std::string word_clause(const std::string& w, bool prefix, db::Params& params) {
+    std::string sql = "SELECT person_id FROM person_name_keys WHERE ";
+    if (prefix) {
+        params.emplace_back("t:" + w);
+        params.emplace_back("t:" + w + "\x7f");
+        sql += "(name_key >= ? AND name_key < ?)";
+    } else {
+        params.emplace_back("t:" + w);
+        sql += "name_key = ?";
+    }
+    std::vector<std::string> keys;
+    if (auto k = people::sound_key(w); k.size() >= 2) keys.push_back("p:" + k);
+    if (w.size() >= 3) keys.push_back("s:" + people::sorted_letters(w));
+    for (auto& k : keys) {
+        sql += " OR name_key = ?";
+        params.emplace_back(std::move(k));
+    }
+    return sql;
+}
+
+std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words, bool prefix,
+                                       std::int64_t limit) {
+    db::Params params;
+    std::string sql;
+    for (const auto& w : words) {
+        if (w.size() < 2) continue;  // an initial narrows nothing on its own
+        if (!sql.empty()) sql += " INTERSECT ";
+        sql += word_clause(w, prefix, params);
+    }
+    if (sql.empty()) return {};
+    params.emplace_back(limit);
+    std::vector<std::int64_t> out;
+    add_ids(out, conn.query("SELECT person_id FROM (" + sql + ") k LIMIT ?", params));
+    return out;
+}
+
+// Whole words first, so that names which merely begin with a typed word (Smithson for
+// "smith") cannot crowd the exact and sound-alike ones out of the limit.
+std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words) {
+    auto out = by_name_keys(conn, words, false, kCandidateLimit);
+    if (static_cast<std::int64_t>(out.size()) < kCandidateLimit) {
+        auto more = by_name_keys(conn, words, true, kCandidateLimit - static_cast<std::int64_t>(out.size()));
+        out.insert(out.end(), more.begin(), more.end());
+    }
+    return out;
+}
+
+std::vector<std::int64_t> by_trigrams(db::Connection& conn, const std::vector<std::string>& words) {
+    if (conn.dialect() == db::Dialect::sqlite) {
+        const auto expr = trigram_match_expression(words);
+        if (expr.empty()) return {};
+        std::vector<std::int64_t> out;
+        add_ids(out, conn.query("SELECT n.person_id FROM (SELECT rowid FROM person_names_fts WHERE person_names_fts MATCH ? "
+                                "ORDER BY rank LIMIT ?) f JOIN person_names n ON n.id = f.rowid",
+                                {expr, std::int64_t{kTrigramCandidateLimit}}));
+        return out;
+    }
+    std::string text;
+    for (const auto& w : words) {
+        if (w.size() < 3) continue;
+        if (!text.empty()) text += ' ';
+        text += w;
+    }
+    if (text.empty()) return {};
+    // Word similarity: the typed text against the closest run of words in the name.
+    // 0.45 admits one wrong letter in a five-letter name; the ranking decides.
+    conn.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+    std::vector<std::int64_t> out;
+    add_ids(out, conn.query("SELECT person_id FROM person_names WHERE ? <% search_text "
+                            "ORDER BY word_similarity(?, search_text) DESC LIMIT ?",
+                            {text, text, std::int64_t{kTrigramCandidateLimit}}));
+    return out;
+}
+
+}  // namespace
+
+std::string trigram_match_expression(const std::vector<std::string>& words) {
+    std::string expr;
+    for (const auto& w : words) {
+        if (w.size() < 3) continue;
+        std::string any;
+        for (std::size_t i = 0; i + 3 <= w.size(); ++i) {
+            if (!any.empty()) any += " OR ";
+            any += '"' + w.substr(i, 3) + '"';  // words hold only [a-z0-9]: nothing to escape
+        }
+        if (!expr.empty()) expr += " AND ";
+        expr += "(" + any + ")";
+    }
+    return expr;
+}
+
+std::vector<std::int64_t> candidate_people(db::Connection& conn, const PeopleQuery& q,
+                                           std::optional<std::int64_t> own_staff_id) {
+    std::vector<std::int64_t> ids;
+    const std::int64_t limit = kCandidateLimit;
+    if (q.crn) add_ids(ids, conn.query("SELECT id FROM people WHERE crn = ?", {*q.crn}));
+    if (q.pnc) add_ids(ids, conn.query("SELECT id FROM people WHERE pnc = ? LIMIT ?", {*q.pnc, limit}));
+    if (q.noms) add_ids(ids, conn.query("SELECT id FROM people WHERE noms = ? LIMIT ?", {*q.noms, limit}));
+    if (!q.has_identifier()) {
+        if (q.date_of_birth) {
+            // A date of birth narrows further than any name; the ranking checks the name.
+            add_ids(ids, conn.query("SELECT id FROM people WHERE date_of_birth = ? LIMIT ?", {*q.date_of_birth, limit}));
+        } else if (!q.words.empty()) {
+            auto a = by_name_keys(conn, q.words);
+            auto b = by_trigrams(conn, q.words);
+            ids.insert(ids.end(), a.begin(), a.end());
+            ids.insert(ids.end(), b.begin(), b.end());
+        }
+        if (own_staff_id && (q.date_of_birth || !q.words.empty())) {
+            add_ids(ids, conn.query("SELECT id FROM people WHERE case_manager_staff_id = ? AND current_case = 1",
+                                    {*own_staff_id}));
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+}  // namespace onecase::search
