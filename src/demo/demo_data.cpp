@@ -192,7 +192,8 @@ void load(db::Connection& conn, DemoScale scale, std::uint64_t seed, platform::I
     Loader loader(conn, summary, platform::format_instant(now));
 
     conn.begin_write();
-    DeferredIndexes indexes(conn, {"people", "person_names", "person_name_keys", "addresses", "events", "requirements", "registrations", "contacts", "appointments"});
+    DeferredIndexes indexes(conn, {"people", "person_names", "person_name_keys", "addresses", "events", "requirements", "registrations", "contacts", "appointments",
+                                   "enforcement_actions"});
     loader.organisation(org, seed);
     // One argon2id hash shared by the demo users: hashing is deliberately slow and
     // they all have the same published password anyway.

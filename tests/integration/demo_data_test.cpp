@@ -4,6 +4,7 @@
 #include "db/migrations.hpp"
 #include "demo/demo_data.hpp"
 #include "platform/crypto.hpp"
+#include "search/history_store.hpp"
 #include "support.hpp"
 
 namespace {
@@ -80,6 +81,36 @@ TEST_P(DemoData, NewRowsGetFreshIdsAfterTheLoad) {
     auto conn = db_->acquire();
     conn->execute("INSERT INTO regions (code, name) VALUES (?, ?)", {std::string("TST"), std::string("Test region")});
     EXPECT_EQ(count("SELECT id FROM regions WHERE code = 'TST'"), before + 1);
+}
+
+// The load indexes case history once at the end instead of row by row; afterwards
+// every loaded note is findable and a new one is indexed as it is written.
+TEST_P(DemoData, CaseHistoryIsSearchableAfterTheLoadAndForNewNotes) {
+    demo::load_demo_data(*db_, demo::DemoScale::small, 7, kNow);
+    auto conn = db_->acquire();
+    const auto person = conn->query("SELECT person_id, id FROM contacts WHERE notes <> '' ORDER BY id LIMIT 1").at(0);
+    const std::int64_t person_id = person.int64(0);
+    const std::int64_t first_contact = person.int64(1);
+    const auto loaded = conn->query("SELECT notes FROM contacts WHERE id = ?", {first_contact}).at(0).text(0);
+    const std::string word = loaded.substr(0, loaded.find_first_of(" .,:;"));
+    const auto found = search::search_history(*conn, person_id, search::parse_history_query(word), {}, true, 500);
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(),
+                            [&](const auto& h) { return h.source == "contact" && h.source_id == first_contact; }))
+        << "a loaded note is not found by its first word '" << word << "'";
+
+    const auto staff = conn->query("SELECT id FROM staff ORDER BY id LIMIT 1").at(0).int64(0);
+    conn->execute("INSERT INTO contacts (person_id, type, contact_at, author_staff_id, notes, sensitive, created_at, "
+                  "updated_at, version) VALUES (?, 'phone', '2026-11-22T09:00:00Z', ?, 'Discussed the quizzical xylophone', 0, "
+                  "'2026-11-22T09:00:00Z', '2026-11-22T09:00:00Z', 1)",
+                  {person_id, staff});
+    const auto fresh = search::search_history(*conn, person_id, search::parse_history_query("xylophone"), {}, true, 10);
+    ASSERT_EQ(fresh.size(), 1u);
+    EXPECT_EQ(fresh[0].source, "contact");
+    if (conn->dialect() == db::Dialect::sqlite) {
+        EXPECT_EQ(count("SELECT COUNT(*) FROM history_fts"),
+                  count("SELECT (SELECT COUNT(*) FROM contacts) + 2 * (SELECT COUNT(*) FROM appointments) + "
+                        "(SELECT COUNT(*) FROM enforcement_actions)"));
+    }
 }
 
 TEST_P(DemoData, RefusesADatabaseThatAlreadyHoldsPeople) {
