@@ -101,6 +101,16 @@ http::Response Application::handle(http::Request& req) {
                                         "The database's disk is full. Nothing was changed; reading still works. "
                                         "Tell your service desk, then try again.",
                                         {}});
+    } catch (const db::DiskFailed& e) {
+        spdlog::critical("disk error on {} {}: {}", req.method, req.path, e.what());
+        return unavailable(
+            req, Problem{503, "Saving has stopped because of a disk error",
+                         std::string(e.outcome_unknown()
+                                         ? "The disk reported an error while this was being saved, so it may or may not "
+                                           "have been kept: check the record before entering it again. "
+                                         : "Nothing was changed. ") +
+                             "Nothing more can be saved until the service is restarted. Tell your service desk.",
+                         {}});
     } catch (const db::Unavailable& e) {
         spdlog::error("database unavailable on {} {}: {}", req.method, req.path, e.what());
         return unavailable(req, Problem{503, "The service is briefly unavailable",

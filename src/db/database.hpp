@@ -31,6 +31,19 @@ public:
     using Unavailable::Unavailable;
 };
 
+// The disk reported an error flushing committed data, so nothing more is written
+// until a restart. `outcome_unknown` when this request's own write was committed
+// before the flush failed: it may or may not survive; otherwise it was refused
+// before writing anything.
+class DiskFailed : public Unavailable {
+public:
+    DiskFailed(const std::string& what, bool outcome_unknown) : Unavailable(what), outcome_unknown_(outcome_unknown) {}
+    bool outcome_unknown() const { return outcome_unknown_; }
+
+private:
+    bool outcome_unknown_;
+};
+
 // A UNIQUE, FOREIGN KEY or CHECK constraint refused a write.
 class ConstraintViolation : public std::runtime_error {
 public:

@@ -38,7 +38,9 @@ namespace {
 // returns only after that fsync. (Checkpoints sync the WAL before copying it and the
 // database after, so a commit checkpointed meanwhile is durable in the database.)
 // An fsync error poisons the syncer: after one, the kernel may report later fsyncs as
-// successful although data was lost, so writes fail until the server restarts.
+// successful although data was lost, so writes are refused before they begin until the
+// server restarts; a commit already made when the flush failed is reported as of
+// unknown outcome rather than as not made.
 class WalSyncer {
 public:
     explicit WalSyncer(std::string database_path) : wal_path_(database_path + "-wal"), dir_(dir_of(database_path)) {}
@@ -46,11 +48,17 @@ public:
         if (fd_ >= 0) ::close(fd_);
     }
 
+    // Called with the write lock held, before a write transaction starts.
+    void refuse_if_failed() {
+        std::lock_guard lock(mutex_);
+        if (failed_) throw DiskFailed("the disk reported an error earlier; restart the server after checking it", false);
+    }
+
     void wait_durable() {
         std::unique_lock lock(mutex_);
         const std::uint64_t ticket = ++written_;
         while (synced_ < ticket) {
-            if (failed_) throw Unavailable("the disk reported a write error earlier; restart the server after checking it");
+            if (failed_) throw DiskFailed("flushing a committed write failed; restart the server after checking the disk", true);
             if (syncing_) {
                 cv_.wait(lock);
                 continue;
@@ -206,6 +214,7 @@ public:
     void begin_write() override {
         held_ = std::unique_lock(write_lock_);
         try {
+            if (!bulk_) syncer_.refuse_if_failed();
             execute_script("BEGIN IMMEDIATE");
         } catch (...) {
             held_ = {};
@@ -261,7 +270,9 @@ private:
     // transaction: it queues for the write lock like begin_write() does.
     std::unique_lock<std::mutex> lock_if_autocommit_write(sqlite3_stmt* stmt) {
         if (held_.owns_lock() || sqlite3_stmt_readonly(stmt) || !sqlite3_get_autocommit(db_)) return {};
-        return std::unique_lock(write_lock_);
+        std::unique_lock lock(write_lock_);
+        if (!bulk_) syncer_.refuse_if_failed();
+        return lock;
     }
 
     sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
