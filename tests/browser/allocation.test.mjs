@@ -20,7 +20,7 @@ for (const backend of backends()) {
       await service?.stop()
     })
 
-    test('demo.spo allocates a case from the queue and demo.po sees it in their caseload', async () => {
+    test('demo.spo allocates a case from the queue, demo.po sees it in their caseload, and demo.spo transfers it and withdraws the transfer', async () => {
       const po = await (await browser.newContext()).newPage()
       await signIn(po, service.url, 'demo.po')
       await po.getByRole('heading', { name: 'My caseload' }).waitFor()
