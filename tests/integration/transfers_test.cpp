@@ -236,6 +236,10 @@ TEST_P(Transfers, PagesOfferReallocateOrTransferAndSayWhatIsWrong) {
     const auto far = other_team(true);
     Browser spo(service().port());
     spo.sign_in("demo.spo", "onecase-demo-2026");
+    // From the case page to its allocation page.
+    auto case_page = spo.get("/cases/" + crn);
+    ASSERT_EQ(case_page.status, 200);
+    EXPECT_NE(case_page.body.find("id=\"reallocate-link\" href=\"/allocations/" + crn + "\">Reallocate or transfer"), std::string::npos);
     auto page = spo.get("/allocations/" + crn);
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("Reallocate or transfer"), std::string::npos);
