@@ -77,6 +77,8 @@ Response case_page(const access::Guard& guard, const Request& req, const Princip
     const bool may_write = access::can_write_case(who, c.scope);
     view["restricted"] = c.scope.restricted();
     view["canManageAccess"] = access::can_manage_case_access(who, c.scope);
+    // SPOs reach allocation, reallocation and transfer from here; that page checks access.
+    view["showAllocationLink"] = who.role == access::Role::spo;
     view["enforcement"] = read_transaction(deps.db, [&](db::Connection& conn) {
         return enforcement::case_section(conn, c.person.id, c.person.crn, who, may_write, now);
     });

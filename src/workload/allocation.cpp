@@ -16,7 +16,10 @@ namespace json = boost::json;
 using access::Principal;
 
 std::string due_date_of(const QueueEntry& q, const WorkloadPolicy& policy) {
+    // A transferred case is due from when the transfer was asked for, not its sentence.
     auto start = platform::parse_date(q.sentence_start);
+    if (!q.transfer_requested_at.empty())
+        if (auto at = platform::parse_instant(q.transfer_requested_at)) start = platform::london_date(*at);
     if (!start) return "";
     static const platform::BankHolidays kHolidays = platform::england_and_wales_bank_holidays();
     return platform::format_date(platform::add_working_days(*start, int(policy.allocation_due_working_days), kHolidays));
@@ -47,7 +50,8 @@ json::object case_facts_json(const QueueEntry& q, const std::string& due_date, p
                         {"dueDate", due_date.empty() ? json::value(nullptr) : json::value(due_date)},
                         {"dueDateText", date_text(due_date)},
                         {"sentenceStartText", date_text(q.sentence_start)},
-                        {"overdue", overdue}};
+                        {"overdue", overdue},
+                        {"transferFromTeam", q.transfer_from_team.empty() ? json::value(nullptr) : json::value(q.transfer_from_team)}};
 }
 
 json::object candidate_json(const RankedCandidate& r) {
@@ -80,7 +84,7 @@ json::object candidate_json(const RankedCandidate& r) {
 Result<AllocationContext> load_allocation(db::Connection& conn, const Principal& who, const std::string& crn, bool pdu_wide,
                                           platform::Instant now, bool measure) {
     if (who.role != access::Role::spo) return Problem::forbidden("Only a senior probation officer allocates cases.");
-    auto c = casework::authorise_case(conn, crn, who, false);
+    auto c = authorise_for_allocation(conn, crn, who);
     if (!c) return c.problem();
     AllocationContext ctx;
     ctx.person_id = c->person.id;
@@ -91,15 +95,21 @@ Result<AllocationContext> load_allocation(db::Connection& conn, const Principal&
     if (!facts) return Problem::not_found("There is no case with CRN " + crn);
     ctx.facts = std::move(*facts);
     std::optional<TeamRecord> team;
-    if (c->person.case_manager_staff_id) {
-        ctx.current_manager = find_staff_by_id(conn, *c->person.case_manager_staff_id);
-        if (ctx.current_manager) team = find_team_by_id(conn, ctx.current_manager->team_id);
+    if (c->person.case_manager_staff_id) ctx.current_manager = find_staff_by_id(conn, *c->person.case_manager_staff_id);
+    ctx.transfer = pending_transfer(conn, c->person.id);
+    if (ctx.transfer) {
+        team = find_team_by_id(conn, ctx.transfer->to.team_id);
+    } else if (ctx.current_manager) {
+        team = find_team_by_id(conn, ctx.current_manager->team_id);
     } else {
         auto rows = conn.query("SELECT allocation_team_id FROM people WHERE id = ?", {c->person.id});
         if (auto id = rows.at(0).opt_int64(0)) team = find_team_by_id(conn, *id);
     }
     if (!team) return Problem::conflict("This case is in no team's queue, so no one can allocate it yet.");
-    if (!can_view_team(who, team->pdu_id))
+    // The sending SPO of a pending transfer still sees the case (to withdraw the
+    // transfer), but not the receiving team's workloads.
+    const bool sender_only = !can_view_team(who, team->pdu_id) && ctx.transfer && can_send_transfer(who, ctx.transfer->from);
+    if (!can_view_team(who, team->pdu_id) && !sender_only)
         return Problem::forbidden("Only a senior probation officer in " + team->pdu_name + " allocates this case.");
     ctx.team = *team;
     ctx.pdu_wide = pdu_wide;
@@ -107,6 +117,7 @@ Result<AllocationContext> load_allocation(db::Connection& conn, const Principal&
     ctx.policy = policy_in_force_on(conn, today);
     ctx.due_date = due_date_of(ctx.facts, ctx.policy);
 
+    if (sender_only) return ctx;
     const Scope scope = pdu_wide ? Scope::pdu : Scope::team;
     const std::int64_t scope_id = pdu_wide ? team->pdu_id : team->id;
     std::vector<StaffWorkload> workloads;
@@ -183,8 +194,11 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
     rec.against_ranking = !batch && check->against_ranking;
     rec.against_grade_rule = check->against_grade_rule;
     rec.capacity_after = chosen.capacity_percent_after;
+    if (ctx->transfer) rec.transfer_id = ctx->transfer->id;
     if (!allocate(conn, rec, ctx->person_version, who.user_id, now))
         return Problem::conflict("Someone changed this case while you were deciding. Look at it again and allocate.");
+    // Allocating a transferred case is how the receiving side accepts the transfer.
+    if (ctx->transfer) accept_transfer(conn, ctx->transfer->id, who.user_id, now);
     const std::string by = who.display_name();
     const std::string to_msg = "You have been allocated " + ctx->name + " (" + in.crn + ") by " + by + ".";
     insert_notification(conn, rec.to_staff_id, "allocated", in.crn, to_msg, now);
@@ -198,7 +212,8 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
     enforcement::audit(conn, deps, req, who, "case.allocate", in.crn,
                        "to=" + in.staff_code + " from=" + (ctx->current_manager ? ctx->current_manager->code : std::string("none")) +
                            " rank=" + std::to_string(rec.rank) + (rec.against_ranking ? " against_ranking" : "") +
-                           (check->against_grade_rule ? " against_grade_rule" : "") + (batch ? " batch" : "") + " reason=" + reason);
+                           (check->against_grade_rule ? " against_grade_rule" : "") + (batch ? " batch" : "") +
+                           (ctx->transfer ? " transfer=" + std::to_string(ctx->transfer->id) : std::string()) + " reason=" + reason);
     return AllocationDone{in.crn, in.staff_code, chosen.candidate.name,
                           ctx->current_manager ? ctx->current_manager->code : std::string(), int(rec.rank),
                           rec.against_ranking, check->against_grade_rule, chosen.capacity_percent_after, ctx->team.code};

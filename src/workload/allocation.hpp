@@ -10,6 +10,7 @@
 #include "workload/notifier.hpp"
 #include "workload/ranking.hpp"
 #include "workload/store.hpp"
+#include "workload/transfers.hpp"
 
 namespace onecase::workload {
 
@@ -23,6 +24,9 @@ struct AllocationContext {
     WorkloadPolicy policy;
     std::vector<RankedCandidate> ranked;
     std::string due_date;  // YYYY-MM-DD, "" when the sentence start is unknown
+    // A pending transfer: the case waits in its receiving team (`team`), whose SPO
+    // accepts it by allocating.
+    std::optional<TransferRecord> transfer;
 };
 
 // Authorises (the case must be readable, the caller an SPO in the team's PDU) and

@@ -56,7 +56,7 @@ Result<QueueView> queue_view(access::RouteDeps& deps, const Request& req, const 
         for (const auto& q : entries) {
             auto facts = case_facts_json(q, due_date_of(q, policy), today);
             // A case closed to this SPO (restricted or excluded) shows only that it waits.
-            if (!casework::authorise_case(conn, q.crn, who, false)) {
+            if (!authorise_for_allocation(conn, q.crn, who)) {
                 facts["name"] = "Restricted case";
                 facts["flags"] = json::array{};
                 facts["restricted"] = true;
@@ -95,7 +95,12 @@ Result<json::object> candidates_view(access::RouteDeps& deps, const Request& req
                                            {"reason", h.reason},
                                            {"rank", h.rank},
                                            {"againstRanking", h.against_ranking},
-                                           {"againstGradeRule", h.against_grade_rule}});
+                                           {"againstGradeRule", h.against_grade_rule},
+                                           {"transferFromTeam", h.transfer_from_team.empty() ? json::value(nullptr) : json::value(h.transfer_from_team)},
+                                           {"transferToTeam", h.transfer_to_team.empty() ? json::value(nullptr) : json::value(h.transfer_to_team)}});
+        json::array transfers;
+        for (const auto& t : transfers_of(conn, ctx->person_id)) transfers.push_back(transfer_json(t));
+        const TeamPlace here{ctx->team.id, ctx->team.pdu_id};
         json::object o{{"crn", crn},
                        {"case", case_facts_json(ctx->facts, ctx->due_date, platform::london_date(now))},
                        {"caseManager", ctx->current_manager ? json::value(json::object{{"code", ctx->current_manager->code},
@@ -108,7 +113,13 @@ Result<json::object> candidates_view(access::RouteDeps& deps, const Request& req
                        {"casePoints", case_points(ctx->policy, ctx->facts.tier, std::string(case_type_of_disposal(ctx->facts.disposal_type)))},
                        {"policyVersion", ctx->policy.version},
                        {"candidates", std::move(candidates)},
-                       {"history", std::move(history)}};
+                       {"history", std::move(history)},
+                       {"transfer", ctx->transfer ? json::value(transfer_json(*ctx->transfer)) : json::value(nullptr)},
+                       {"transfers", std::move(transfers)},
+                       // Reallocate within the team with the form; send elsewhere with a transfer.
+                       {"canTransfer", !ctx->transfer && can_send_transfer(who, here)},
+                       {"canWithdraw", ctx->transfer && can_send_transfer(who, ctx->transfer->from)},
+                       {"canDecline", ctx->transfer && can_receive_transfer(who, ctx->transfer->to)}};
         return o;
     });
     auto conn = deps.db.acquire();
@@ -118,7 +129,8 @@ Result<json::object> candidates_view(access::RouteDeps& deps, const Request& req
 }
 
 json::object candidates_page(json::object v, const Principal& who, const std::string& chosen, const std::string& reason,
-                             const std::vector<FieldError>& errors) {
+                             const std::vector<FieldError>& errors, const std::string& close_reason = "",
+                             const std::vector<FieldError>& close_errors = {}) {
     auto& list = v["candidates"].as_array();
     const std::string first = list.empty() ? "" : std::string(list.front().at("staffCode").as_string());
     for (auto& c : list) {
@@ -133,11 +145,63 @@ json::object candidates_page(json::object v, const Principal& who, const std::st
     json::object form{{"reason", reason}};
     add_form_errors(form, errors);
     v["form"] = std::move(form);
+    json::object close{{"reason", close_reason}};
+    add_form_errors(close, close_errors);
+    v["closeForm"] = std::move(close);
+    v["hasTransfers"] = !v.at("transfers").as_array().empty();
+    v["reallocating"] = !v.at("caseManager").is_null();
     v["csrf"] = who.csrf_token;
     v["pduWide"] = v.at("scope").as_string() == "pdu";
     v["hasCandidates"] = !list.empty();
     v["hasHistory"] = !v.at("history").as_array().empty();
     return v;
+}
+
+// The transfer form: the case's summary, where it is now, and every other team by PDU.
+Result<json::object> transfer_form(access::RouteDeps& deps, const Request& req, const Principal& who, const std::string& crn,
+                                   const std::string& to_team, const std::string& reason, const std::vector<FieldError>& errors) {
+    const auto now = deps.clock.now();
+    auto result = db::read_transaction(deps.db, [&](db::Connection& conn) -> Result<json::object> {
+        if (who.role != access::Role::spo && who.role != access::Role::head_of_pdu)
+            return Problem::forbidden("Only a senior probation officer or a head of PDU transfers cases.");
+        auto c = casework::authorise_case(conn, crn, who, false);
+        if (!c) return c.problem();
+        if (auto pending = pending_transfer(conn, c->person.id))
+            return Problem::conflict("This case is already being transferred to " + pending->to_team_name + ". Withdraw that transfer first.");
+        auto facts = load_case_facts(conn, c->person.id);
+        if (!facts) return Problem::not_found("There is no case with CRN " + crn);
+        std::optional<TeamRecord> from;
+        if (c->case_manager) from = find_team_by_id(conn, c->case_manager->team_id);
+        else if (auto t = find_team(conn, facts->team_code)) from = t;
+        if (!from) return Problem::conflict("This case is in no team, so there is nothing to transfer it from.");
+        if (!can_send_transfer(who, TeamPlace{from->id, from->pdu_id}))
+            return Problem::forbidden("Only the senior probation officer of " + from->name + ", or the head of " + from->pdu_name +
+                                      ", transfers its cases.");
+        const auto today = platform::london_date(now);
+        const auto policy = policy_in_force_on(conn, today);
+        json::object form{{"reason", reason}, {"toTeam", to_team}};
+        add_form_errors(form, errors);
+        return json::object{{"crn", crn},
+                            {"case", case_facts_json(*facts, due_date_of(*facts, policy), today)},
+                            {"caseManager", c->case_manager ? json::value(json::object{{"code", c->case_manager->staff_code},
+                                                                                        {"name", c->case_manager->display_name}})
+                                                            : json::value(nullptr)},
+                            {"fromTeamCode", from->code},
+                            {"fromTeamName", from->name},
+                            {"fromPduName", from->pdu_name},
+                            {"destinations", transfer_destinations(conn, from->id, to_team)},
+                            {"form", std::move(form)},
+                            {"csrf", who.csrf_token}};
+    });
+    auto conn = deps.db.acquire();
+    audit(*conn, deps, req, who, result ? "allocation.transfer.view" : "allocation.transfer.view.refused", crn, "");
+    return result;
+}
+
+// A transfer id from a path or form: digits only, else nothing.
+std::optional<std::int64_t> parse_id(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(text);
 }
 
 }  // namespace
@@ -159,6 +223,8 @@ void register_allocation_routes(http::Router& router, const access::Guard& guard
         page["hasCases"] = page.at("count").as_int64() > 0;
         if (auto done = req.query_param("allocated")) page["allocated"] = *done;
         if (auto to = req.query_param("to")) page["allocatedTo"] = *to;
+        if (auto t = req.query_param("transferred")) page["transferred"] = *t;
+        if (auto to = req.query_param("toTeam")) page["transferredTo"] = *to;
         return guard.render(req, &who, "allocation_queue", page, "Cases to allocate");
     }));
 
@@ -208,6 +274,69 @@ void register_allocation_routes(http::Router& router, const access::Guard& guard
         return guard.render(req, &who, "allocation_case", candidates_page(std::move(*v), who, in.staff_code, in.reason, done.problem().errors),
                             "Allocate " + crn, 422);
     }));
+
+    router.add("GET", "/allocations/{crn}/transfer", guard.page([&guard, &deps](Request& req, const Principal& who) {
+        const auto crn = req.path_params.at("crn");
+        auto v = transfer_form(deps, req, who, crn, "", "", {});
+        if (!v) return guard.problem(req, &who, v.problem());
+        return guard.render(req, &who, "allocation_transfer", *v, "Transfer " + crn);
+    }));
+
+    router.add("POST", "/allocations/{crn}/transfer", guard.page([&guard, &deps, email](Request& req, const Principal& who) {
+        const auto crn = req.path_params.at("crn");
+        TransferRequest in{crn, req.form_value("toTeam"), req.form_value("reason")};
+        auto done = request_transfer(deps, req, who, in, *email);
+        if (done)
+            return Response::redirect("/allocations?team=" + http::url_encode(done->from_team_code) + "&transferred=" + crn +
+                                      "&toTeam=" + http::url_encode(done->to_team_name + " (" + done->to_pdu_name + ")"));
+        if (done.problem().status != 422) return guard.problem(req, &who, done.problem());
+        auto v = transfer_form(deps, req, who, crn, in.to_team, in.reason, done.problem().errors);
+        if (!v) return guard.problem(req, &who, v.problem());
+        return guard.render(req, &who, "allocation_transfer", *v, "Transfer " + crn, 422);
+    }));
+
+    router.add("POST", "/api/v1/transfers", guard.api([&deps, email](Request& req, const Principal& who) {
+        auto body = parse_json_object(req.body);
+        if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
+        std::vector<FieldError> errors;
+        TransferRequest in{string_member(*body, "crn", errors), string_member(*body, "toTeam", errors), string_member(*body, "reason", errors)};
+        if (!errors.empty()) return Response::problem(Problem::invalid(std::move(errors)));
+        auto done = request_transfer(deps, req, who, in, *email);
+        if (!done) return Response::problem(done.problem());
+        return Response::json(json::serialize(transfer_json(*done)), 201);
+    }));
+
+    // Withdrawn by the sending side or declined by the receiving side, with a reason.
+    for (const bool declining : {false, true}) {
+        const std::string action = declining ? "decline" : "withdraw";
+        router.add("POST", "/api/v1/transfers/{id}/" + action, guard.api([&deps, email, declining](Request& req, const Principal& who) {
+            auto body = parse_json_object(req.body.empty() ? std::string("{}") : req.body);
+            if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
+            std::vector<FieldError> errors;
+            const auto reason = string_member(*body, "reason", errors);
+            if (!errors.empty()) return Response::problem(Problem::invalid(std::move(errors)));
+            auto id = parse_id(req.path_params.at("id"));
+            if (!id) return Response::problem(Problem::not_found("There is no transfer " + req.path_params.at("id")));
+            auto done = close_transfer(deps, req, who, *id, declining, reason, *email);
+            if (!done) return Response::problem(done.problem());
+            return Response::json(json::serialize(transfer_json(*done)));
+        }));
+        router.add("POST", "/allocations/{crn}/transfer/" + action, guard.page([&guard, &deps, email, declining](Request& req, const Principal& who) {
+            const auto crn = req.path_params.at("crn");
+            const auto reason = req.form_value("reason");
+            auto id = parse_id(req.form_value("transferId"));
+            if (!id) return guard.problem(req, &who, Problem::bad_request("The form did not say which transfer."));
+            auto done = close_transfer(deps, req, who, *id, declining, reason, *email);
+            if (done)
+                return Response::redirect(declining ? "/allocations?team=" + http::url_encode(done->to_team_code)
+                                                    : "/allocations/" + crn);
+            if (done.problem().status != 422) return guard.problem(req, &who, done.problem());
+            auto v = candidates_view(deps, req, who, crn, false);
+            if (!v) return guard.problem(req, &who, v.problem());
+            return guard.render(req, &who, "allocation_case", candidates_page(std::move(*v), who, "", "", {}, reason, done.problem().errors),
+                                "Allocate " + crn, 422);
+        }));
+    }
 }
 
 }  // namespace onecase::workload

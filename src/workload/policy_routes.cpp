@@ -1,10 +1,15 @@
 // The workload model as data: anyone signed in reads the version in force and the
 // history; an admin adds a version (validated, effective today or later). Versions
-// are never changed or removed. The page edits every number; the grade-rule table and
-// the lists of grades are edited through the API (and kept from the version in force).
+// are never changed or removed. The page edits every number, a second page the
+// grade-rule table; the lists of grades are edited through the API (and kept from the
+// version in force).
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "enforcement/route_support.hpp"
+#include "workload/grade_rule_form.hpp"
 #include "workload/policy_json.hpp"
 #include "workload/routes.hpp"
 #include "workload/store.hpp"
@@ -188,6 +193,52 @@ json::object page_view(const json::object& doc, const WorkloadPolicy& in_force, 
                         {"form", std::move(form)}};
 }
 
+// The grade-rule page: the rules in force as a table of rows (RoSH levels, tiers) by
+// grades, each box ticked where that grade may hold such a case.
+json::object grade_rules_view(const json::object& doc, const WorkloadPolicy& in_force, const Principal& who,
+                              const std::optional<std::set<std::string>>& ticked, const std::map<std::string, std::string>& typed,
+                              const std::vector<FieldError>& errors, bool saved) {
+    json::array rows, grade_heads;
+    for (const auto& [grade, g] : in_force.grades) {
+        const bool offered = std::find(in_force.allocatable_grades.begin(), in_force.allocatable_grades.end(), grade) !=
+                             in_force.allocatable_grades.end();
+        grade_heads.push_back(json::object{{"grade", grade}, {"offered", offered}});
+    }
+    for (const auto& row : grade_rule_rows(in_force.grade_rules)) {
+        json::array cells;
+        for (const auto& [grade, g] : in_force.grades) {
+            const std::string name = "rule." + row.key + "." + grade;
+            const bool on = ticked ? ticked->count(row.key + "." + grade) > 0
+                                   : std::find(row.grades.begin(), row.grades.end(), grade) != row.grades.end();
+            cells.push_back(json::object{{"name", name}, {"id", "rule-" + row.key + "-" + grade}, {"grade", grade}, {"checked", on}});
+        }
+        std::string current;
+        for (const auto& g : row.grades) current += (current.empty() ? "" : ", ") + g;
+        json::object r{{"key", row.key}, {"id", "row-" + row.key}, {"label", row.label}, {"cells", std::move(cells)},
+                       {"current", current.empty() ? std::string("Any grade offered") : current}};
+        for (const auto& e : errors)
+            if (e.field == row.key) r["error"] = e.message;
+        rows.push_back(std::move(r));
+    }
+    json::object form{{"note", typed.count("note") ? typed.at("note") : ""},
+                      {"effectiveFrom", typed.count("effectiveFrom") ? typed.at("effectiveFrom") : ""}};
+    add_form_errors(form, errors);
+    for (auto& e : form["errors"].as_array()) {
+        auto& href = e.as_object()["href"];
+        const std::string h(href.as_string());
+        if (h.starts_with("#rosh.") || h.starts_with("#tier.")) href = "#row-" + h.substr(1);
+    }
+    std::string offered;
+    for (const auto& g : in_force.allocatable_grades) offered += (offered.empty() ? "" : ", ") + g;
+    return json::object{{"csrf", who.csrf_token},
+                        {"inForceVersion", doc.at("inForce").at("version")},
+                        {"grades", std::move(grade_heads)},
+                        {"rows", std::move(rows)},
+                        {"offeredGrades", offered},
+                        {"saved", saved},
+                        {"form", std::move(form)}};
+}
+
 }  // namespace
 
 void register_policy_routes(http::Router& router, const access::Guard& guard) {
@@ -256,6 +307,44 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
         auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, today()); });
         return guard.render(req, &who, "workload_policy", page_view(doc, in_force, who, typed, saved.problem().errors, false),
                             "Workload model", 422);
+    }));
+
+    router.add("GET", "/admin/policies/workload/grade-rules", guard.page([&guard, &deps, today](Request& req, const Principal& who) {
+        if (who.role != access::Role::admin) return guard.problem(req, &who, admin_only());
+        auto [doc, in_force] = db::read_transaction(deps.db, [&](db::Connection& conn) {
+            return std::pair{policy_document(conn, today()), policy_in_force_on(conn, today())};
+        });
+        {
+            auto conn = deps.db.acquire();
+            audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=workload grade_rules");
+        }
+        return guard.render(req, &who, "workload_grade_rules",
+                            grade_rules_view(doc, in_force, who, std::nullopt, {}, {}, req.query_param("saved").has_value()),
+                            "Grade rules");
+    }));
+
+    router.add("POST", "/admin/policies/workload/grade-rules", guard.page([&guard, &deps, today](Request& req, const Principal& who) {
+        if (who.role != access::Role::admin) return guard.problem(req, &who, admin_only());
+        const auto in_force = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_in_force_on(conn, today()); });
+        std::set<std::string> ticked;
+        for (const auto& [name, value] : req.form())
+            if (name.starts_with("rule.") && !value.empty()) ticked.insert(name.substr(5));
+        std::map<std::string, std::string> typed{{"note", req.form_value("note")}, {"effectiveFrom", req.form_value("effectiveFrom")}};
+        // Everything else stays as in the version in force; only the rules change.
+        auto rules = grade_rules_from_form(ticked, in_force);
+        Result<int> saved = Problem::invalid({});
+        if (rules) {
+            WorkloadPolicy next = in_force;
+            next.grade_rules = *rules;
+            saved = add_version(deps, req, who, workload_policy_json(next), typed["note"], typed["effectiveFrom"]);
+        } else {
+            saved = rules.problem();
+        }
+        if (saved) return Response::redirect("/admin/policies/workload/grade-rules?saved=" + std::to_string(*saved));
+        if (saved.problem().status != 422) return guard.problem(req, &who, saved.problem());
+        auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, today()); });
+        return guard.render(req, &who, "workload_grade_rules",
+                            grade_rules_view(doc, in_force, who, ticked, typed, saved.problem().errors, false), "Grade rules", 422);
     }));
 }
 

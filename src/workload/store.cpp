@@ -46,7 +46,12 @@ constexpr const char* kQueueSelect =
     " (SELECT e.length_months FROM events e WHERE e.person_id = p.id AND e.active = 1 ORDER BY e.start_date DESC, e.id DESC LIMIT 1),"
     " (SELECT r.level FROM registrations r WHERE r.person_id = p.id AND r.type_code = 'ROSH' AND r.deregistered_on IS NULL"
     "   ORDER BY r.registered_on DESC, r.id DESC LIMIT 1),"
-    " p.created_at FROM people p LEFT JOIN teams t ON t.id = p.allocation_team_id ";
+    " p.created_at,"
+    // A case on its way from another team (docs/workload.md, "Transfers").
+    " (SELECT ft.name FROM case_transfers x JOIN teams ft ON ft.id = x.from_team_id WHERE x.person_id = p.id"
+    "   AND x.status = 'pending' ORDER BY x.id DESC LIMIT 1),"
+    " (SELECT x.requested_at FROM case_transfers x WHERE x.person_id = p.id AND x.status = 'pending' ORDER BY x.id DESC LIMIT 1)"
+    " FROM people p LEFT JOIN teams t ON t.id = p.allocation_team_id ";
 
 QueueEntry queue_row(const db::Row& r) {
     QueueEntry q;
@@ -62,6 +67,8 @@ QueueEntry queue_row(const db::Row& r) {
     q.length_months = r.opt_text(9);
     q.rosh = rosh_code(r.text(10));
     q.received_at = r.text(11);
+    q.transfer_from_team = r.text(12);
+    q.transfer_requested_at = r.text(13);
     return q;
 }
 
@@ -243,9 +250,12 @@ void set_contracted_minutes(db::Connection& conn, std::int64_t staff_id, std::op
 }
 
 std::vector<QueueEntry> load_queue(db::Connection& conn, Scope scope, std::int64_t id) {
-    const char* where = scope == Scope::team
-                            ? "WHERE p.current_case = 1 AND p.case_manager_staff_id IS NULL AND p.allocation_team_id = ?"
-                            : "WHERE p.current_case = 1 AND p.case_manager_staff_id IS NULL AND t.pdu_id = ?";
+    // Unallocated cases, and cases a pending transfer sends here: they keep their case
+    // manager until the receiving team allocates them.
+    const std::string waiting =
+        "WHERE p.current_case = 1 AND (p.case_manager_staff_id IS NULL OR EXISTS (SELECT 1 FROM case_transfers x"
+        " WHERE x.person_id = p.id AND x.status = 'pending' AND x.to_team_id = p.allocation_team_id)) AND ";
+    const std::string where = waiting + (scope == Scope::team ? "p.allocation_team_id = ?" : "t.pdu_id = ?");
     std::vector<QueueEntry> out;
     for (const auto& r : conn.query(std::string(kQueueSelect) + where, {id})) out.push_back(queue_row(r));
     // Oldest first: by the date the sentence or release started, then when received.
@@ -300,10 +310,11 @@ bool allocate(db::Connection& conn, const AllocationRecord& a, std::int64_t expe
     }
     conn.execute(
         "INSERT INTO allocations (person_id, from_staff_id, to_staff_id, team_id, allocated_at, allocated_by_user_id, reason,"
-        " candidate_rank, against_ranking, against_grade_rule, capacity_percent_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " candidate_rank, against_ranking, against_grade_rule, capacity_percent_after, transfer_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {a.person_id, db::optional_value(a.from_staff_id), a.to_staff_id, db::optional_value(a.team_id),
          platform::format_instant(now), user_id, a.reason, a.rank > 0 ? Value{std::int64_t(a.rank)} : Value{db::null}, std::int64_t(a.against_ranking ? 1 : 0),
-         std::int64_t(a.against_grade_rule ? 1 : 0), after});
+         std::int64_t(a.against_grade_rule ? 1 : 0), after, db::optional_value(a.transfer_id)});
     return true;
 }
 
@@ -312,12 +323,15 @@ std::vector<AllocationHistoryEntry> allocation_history(db::Connection& conn, std
     for (const auto& r : conn.query(
              "SELECT a.allocated_at, COALESCE(f.code, ''), COALESCE(f.first_name || ' ' || f.last_name, ''), t.code,"
              " t.first_name || ' ' || t.last_name, COALESCE(u.username, ''), a.reason, COALESCE(a.candidate_rank, 0),"
-             " a.against_ranking, a.against_grade_rule FROM allocations a JOIN staff t ON t.id = a.to_staff_id"
+             " a.against_ranking, a.against_grade_rule, COALESCE(ft.name, ''), COALESCE(tt.name, '')"
+             " FROM allocations a JOIN staff t ON t.id = a.to_staff_id"
              " LEFT JOIN staff f ON f.id = a.from_staff_id LEFT JOIN users u ON u.id = a.allocated_by_user_id"
+             " LEFT JOIN case_transfers x ON x.id = a.transfer_id LEFT JOIN teams ft ON ft.id = x.from_team_id"
+             " LEFT JOIN teams tt ON tt.id = x.to_team_id"
              " WHERE a.person_id = ? ORDER BY a.id DESC",
              {person_id}))
         out.push_back(AllocationHistoryEntry{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                                             r.int64(7), r.boolean(8), r.boolean(9)});
+                                             r.int64(7), r.boolean(8), r.boolean(9), r.text(10), r.text(11)});
     return out;
 }
 

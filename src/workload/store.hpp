@@ -101,9 +101,12 @@ struct QueueEntry {
     std::string rosh;                           // active ROSH registration level code, or ""
     std::vector<std::string> flags;             // active high-signal registrations
     std::string received_at;                    // people.created_at
+    // A pending transfer bringing the case here: the sending team's name and when it
+    // was requested ("" when none).
+    std::string transfer_from_team, transfer_requested_at;
 };
 
-// Current cases with no case manager waiting in a team (Scope::team) or in any team of
+// Current cases with no case manager, or on a pending transfer to it, waiting in a team (Scope::team) or in any team of
 // a PDU (Scope::pdu), oldest sentence first.
 std::vector<QueueEntry> load_queue(db::Connection& conn, Scope scope, std::int64_t id);
 // One case's queue facts (it need not be unallocated).
@@ -124,6 +127,7 @@ struct AllocationRecord {
     int rank = 0;  // 0: applied from a batch proposal (stored as NULL)
     bool against_ranking = false, against_grade_rule = false;
     std::optional<double> capacity_after;
+    std::optional<std::int64_t> transfer_id;  // the transfer this allocation accepts
 };
 
 // Changes the case manager if the person's version is still `expected_version`;
@@ -136,6 +140,7 @@ struct AllocationHistoryEntry {
     std::string allocated_at, from_code, from_name, to_code, to_name, by, reason;
     std::int64_t rank = 0;
     bool against_ranking = false, against_grade_rule = false;
+    std::string transfer_from_team, transfer_to_team;  // "" unless it accepted a transfer
 };
 std::vector<AllocationHistoryEntry> allocation_history(db::Connection& conn, std::int64_t person_id);
 

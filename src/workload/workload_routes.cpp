@@ -228,6 +228,40 @@ json::object reduction_form(const Principal& who, const StaffRecord& s, const Re
     return json::object{{"csrf", who.csrf_token}, {"staffCode", s.code}, {"name", s.name()}, {"teamCode", s.team_code}, {"form", std::move(form)}};
 }
 
+// Credits a report or task after checking it (kind, a real date no later than today)
+// and who asks (the team's SPO or an admin); audited in the same transaction.
+Result<std::int64_t> add_task(access::RouteDeps& deps, const Request& req, const Principal& who, const std::string& code,
+                              const std::string& kind, const std::string& date_text) {
+    std::vector<FieldError> errors;
+    if (std::find(kTaskKinds.begin(), kTaskKinds.end(), kind) == kTaskKinds.end())
+        errors.push_back({"kind", "Choose a report or task: psr_standard, psr_fast, psr_oral, parole_report, breach_report, "
+                                  "recall_report, court_duty or upw_supervision"});
+    auto date = platform::parse_date(date_text);
+    if (!date) errors.push_back({"date", "Enter a real date, for example 2026-11-20"});
+    else if (std::chrono::sys_days(*date) > std::chrono::sys_days(today_of(deps)))
+        errors.push_back({"date", "The date must be today or earlier: credit a report once it is done"});
+    return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<std::int64_t> {
+        auto staff = find_staff(conn, code);
+        if (!staff) return Problem::not_found("There is no member of staff with code " + code);
+        if (!can_record_reduction(who, staff->team_id))
+            return Problem::forbidden("Only the team's senior probation officer or an admin credits reports and tasks.");
+        if (!errors.empty()) return Problem::invalid(errors);
+        const auto id = insert_task(conn, staff->id, kind, *date, who.user_id, deps.clock.now());
+        audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text);
+        return id;
+    });
+}
+
+json::object task_form(const Principal& who, const StaffRecord& s, const std::string& kind, const std::string& date,
+                       const std::vector<FieldError>& errors) {
+    json::array kinds;
+    for (auto k : kTaskKinds)
+        kinds.push_back(json::object{{"code", k}, {"label", task_label(k)}, {"selected", kind == k}});
+    json::object form{{"kinds", std::move(kinds)}, {"date", date}};
+    add_form_errors(form, errors);
+    return json::object{{"csrf", who.csrf_token}, {"staffCode", s.code}, {"name", s.name()}, {"form", std::move(form)}};
+}
+
 }  // namespace
 
 void register_workload_routes(http::Router& router, const access::Guard& guard) {
@@ -362,24 +396,33 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
         std::vector<FieldError> errors;
         const auto kind = string_member(*body, "kind", errors);
         const auto date_text = string_member(*body, "date", errors);
-        if (std::find(kTaskKinds.begin(), kTaskKinds.end(), kind) == kTaskKinds.end())
-            errors.push_back({"kind", "Choose a report or task: psr_standard, psr_fast, psr_oral, parole_report, breach_report, "
-                                      "recall_report, court_duty or upw_supervision"});
-        auto date = platform::parse_date(date_text);
-        if (!date) errors.push_back({"date", "Enter a real date, for example 2026-11-20"});
         if (!errors.empty()) return Response::problem(Problem::invalid(std::move(errors)));
-        const auto code = req.path_params.at("code");
-        auto r = db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<std::int64_t> {
-            auto staff = find_staff(conn, code);
-            if (!staff) return Problem::not_found("There is no member of staff with code " + code);
-            if (!can_record_reduction(who, staff->team_id))
-                return Problem::forbidden("Only the team's senior probation officer or an admin credits reports and tasks.");
-            const auto id = insert_task(conn, staff->id, kind, *date, who.user_id, deps.clock.now());
-            audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text);
-            return id;
-        });
+        auto r = add_task(deps, req, who, req.path_params.at("code"), kind, date_text);
         if (!r) return Response::problem(r.problem());
         return Response::json(json::serialize(json::object{{"id", *r}, {"kind", kind}, {"date", date_text}}), 201);
+    }));
+
+    // The same on a page, from the staff member's workload page.
+    router.add("GET", "/staff/{code}/tasks/new", guard.page([&guard, &deps](Request& req, const Principal& who) {
+        auto conn = deps.db.acquire();
+        auto staff = find_staff(*conn, req.path_params.at("code"));
+        if (!staff) return guard.problem(req, &who, Problem::not_found("There is no member of staff with that code."));
+        if (!can_record_reduction(who, staff->team_id))
+            return guard.problem(req, &who, Problem::forbidden("Only the team's senior probation officer or an admin credits reports and tasks."));
+        return guard.render(req, &who, "workload_task", task_form(who, *staff, "", platform::format_date(today_of(deps)), {}),
+                            "Credit a report or task");
+    }));
+
+    router.add("POST", "/staff/{code}/tasks/new", guard.page([&guard, &deps](Request& req, const Principal& who) {
+        const auto code = req.path_params.at("code");
+        const auto kind = req.form_value("kind"), date_text = req.form_value("date");
+        auto saved = add_task(deps, req, who, code, kind, date_text);
+        if (saved) return Response::redirect("/staff/" + code + "/workload");
+        if (saved.problem().status != 422) return guard.problem(req, &who, saved.problem());
+        auto conn = deps.db.acquire();
+        auto staff = find_staff(*conn, code);
+        return guard.render(req, &who, "workload_task", task_form(who, *staff, kind, date_text, saved.problem().errors),
+                            "Credit a report or task", 422);
     }));
 }
 

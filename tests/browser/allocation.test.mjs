@@ -1,6 +1,7 @@
 // The allocation journey in Debian's Chromium, on SQLite and PostgreSQL: demo.spo
 // opens the queue, reads the ranked candidates and allocates a case to demo.po, who
-// then finds it in their caseload and notifications.
+// then finds it in their caseload and notifications; then transfers it to another team
+// and withdraws the transfer.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { axeViolations, backends, launchBrowser, signIn, startService } from './harness.mjs'
@@ -19,7 +20,7 @@ for (const backend of backends()) {
       await service?.stop()
     })
 
-    test('demo.spo allocates a case from the queue and demo.po sees it in their caseload', async () => {
+    test('demo.spo allocates a case from the queue, demo.po sees it in their caseload, and demo.spo transfers it and withdraws the transfer', async () => {
       const po = await (await browser.newContext()).newPage()
       await signIn(po, service.url, 'demo.po')
       await po.getByRole('heading', { name: 'My caseload' }).waitFor()
@@ -61,6 +62,26 @@ for (const backend of backends()) {
       await po.getByRole('link', { name: 'Notifications' }).click()
       await po.getByRole('heading', { name: 'Notifications' }).waitFor()
       assert.ok((await po.locator('#notifications').innerText()).includes(crn))
+
+      // Reallocate or transfer: the case goes to another team's queue, then comes back.
+      await spo.goto(`${service.url}/allocations/${crn}`)
+      await spo.getByRole('heading', { name: /^Reallocate or transfer / }).waitFor()
+      await spo.getByRole('link', { name: 'Transfer to another team or PDU' }).click()
+      await spo.getByRole('heading', { name: /^Transfer / }).waitFor()
+      assert.deepEqual(await axeViolations(spo), [])
+      await spo.getByRole('button', { name: 'Request transfer' }).click()
+      await spo.locator('.govuk-error-summary').waitFor()
+      await spo.locator('#toTeam').selectOption({ index: 1 })
+      await spo.getByLabel('Reason for the transfer').fill('Moved to the other side of the borough')
+      await spo.getByRole('button', { name: 'Request transfer' }).click()
+      await spo.getByText(`${crn} sent to the allocation queue of`).waitFor()
+      await spo.goto(`${service.url}/allocations/${crn}`)
+      await spo.locator('#pending-transfer').waitFor()
+      assert.deepEqual(await axeViolations(spo), [])
+      await spo.getByLabel('Why withdraw the transfer').fill('Staying at the same address')
+      await spo.getByRole('button', { name: 'Withdraw transfer' }).click()
+      await spo.locator('#transfer-history').waitFor()
+      assert.ok((await spo.locator('#transfer-history').innerText()).includes('withdrawn'))
 
       await spo.goto(`${service.url}/teams/${me.teamCode}/workload`)
       await spo.locator('svg.app-capacity-chart').waitFor()
