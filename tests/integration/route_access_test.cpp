@@ -162,18 +162,11 @@ private:
     }
 
     void create_users(db::Connection& conn) {
-        // Every role in access::Role, placed in demo.po's team (the head of PDU in their
-        // PDU, another team where there is one), plus demo.other in another region and a
-        // practitioner with no staff record.
-        const std::int64_t hopdu = new_staff(conn, "MXHOPDU", "HOPDU");
-        const std::int64_t case_admin = new_staff(conn, "MXCA", "CA");
-        struct NewUser {
-            const char* name;
-            const char* role;
-            std::optional<std::int64_t> staff;
-        };
-        std::vector<NewUser> extra{{"matrix.hopdu", "head_of_pdu", hopdu}, {"matrix.caseadmin", "case_admin", case_admin}};
-        for (const auto& u : extra) insert_user(conn, u.name, u.role, u.staff);
+        // Every role in access::Role, placed in demo.po's team (the head of PDU is the
+        // PDU's own), plus demo.other in another region and a practitioner with no
+        // staff record. The bystander is on no case's list but the ones tests add.
+        insert_user(conn, "matrix.hopdu", "head_of_pdu", new_staff(conn, "MXHOPDU", "HOPDU"));
+        insert_user(conn, "matrix.caseadmin", "case_admin", new_staff(conn, "MXCA", "CA"));
         insert_user(conn, "matrix.vlo", "vlo", new_staff(conn, "MXVLO", "PSO"));
         insert_user(conn, "matrix.partner", "partner", std::nullopt);
         insert_user(conn, "matrix.nostaff", "practitioner", std::nullopt);
