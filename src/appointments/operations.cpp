@@ -111,7 +111,11 @@ Result<Appointment> read(const Context& ctx, const http::Request& req, const Pri
     if (result)
         audit(ctx.deps, req, who, action, result->crn, "appointment=" + std::to_string(id));
     else if (result.problem().status == 403)
-        audit(ctx.deps, req, who, action + ".refused", std::nullopt, "appointment=" + std::to_string(id));
+        // Against the case it was refused on, so the case's audit trail shows who tried.
+        audit(ctx.deps, req, who, action + ".refused", db::read_transaction(ctx.deps.db, [&](db::Connection& conn) {
+                  return crn_of_appointment(conn, id);
+              }),
+              "appointment=" + std::to_string(id));
     return result;
 }
 

@@ -19,11 +19,16 @@ namespace {
 
 constexpr int kCrnAttempts = 5;
 
+// Who may record a new person: probation staff. The form is refused to the same
+// people as the POST, so nobody fills in a form that cannot be saved.
+std::optional<Problem> refusal(const Principal& who) {
+    if (!who.staff || who.role == access::Role::admin) return Problem::forbidden("Only probation staff can record a new person.");
+    return std::nullopt;
+}
+
 Result<people::Person> record_person(access::RouteDeps& deps, const Request& req, const Principal& who,
                                      const people::PersonInput& input) {
-    if (!who.staff || who.role == access::Role::admin) {
-        return Problem::forbidden("Only probation staff can record a new person.");
-    }
+    if (auto refused = refusal(who)) return *refused;
     const auto now = deps.clock.now();
     auto valid = people::validate_new_person(input, platform::london_date(now));
     if (!valid) return valid.problem();
@@ -103,6 +108,7 @@ void register_new_person_routes(http::Router& router, const access::Guard& guard
     auto& deps = guard.deps();
 
     router.add("GET", "/people/new", guard.page([&guard](Request& req, const Principal& who) {
+        if (auto refused = refusal(who)) return guard.problem(req, &who, *refused);
         people::PersonInput empty;
         return guard.render(req, &who, "new_person", form_view(empty, {}, who.csrf_token, ""), "Add a person");
     }));

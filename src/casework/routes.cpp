@@ -279,7 +279,10 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             if (!c) return c.problem();
             return contacts::contacts_for_person(conn, c->person.id, limit, may_see_sensitive(who));
         });
-        if (!result) return Response::problem(result.problem());
+        if (!result) {
+            audit(deps, req, who, "contacts.view.refused", crn, result.problem().title);
+            return Response::problem(result.problem());
+        }
         audit(deps, req, who, "contacts.view", crn, "count=" + std::to_string(result->size()));
         json::array list;
         for (const auto& c : *result) list.push_back(contact_json(c));

@@ -320,7 +320,11 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("GET", "/cases/{crn}/enforcement/warning", guard.page([&guard, &deps](Request& req, const Principal& who) {
         auto ctx = load_case(deps, req.path_params.at("crn"), who);
-        if (!ctx) return guard.problem(req, &who, ctx.problem());
+        if (!ctx) {
+            auto conn = deps.db.acquire();
+            audit(*conn, deps, req, who, "enforcement.view.refused", req.path_params.at("crn"), "warning form");
+            return guard.problem(req, &who, ctx.problem());
+        }
         NewActionInput in;
         in.action.date = platform::format_date(platform::london_date(deps.clock.now()));
         if (!ctx->orders.empty()) in.event_number = ctx->orders.front().number;
@@ -374,7 +378,11 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
             if (!c) return c.problem();
             return std::pair{*a, std::move(c->person)};
         });
-        if (!loaded) return guard.problem(req, &who, loaded.problem());
+        if (!loaded) {
+            if (status == 200 && loaded.problem().status == 403)
+                audit_refused_view(deps, req, who, "enforcement.view.refused", "enforcement_actions", *id);
+            return guard.problem(req, &who, loaded.problem());
+        }
         const auto& [action, person] = *loaded;
         if (status == 200) {
             auto conn = deps.db.acquire();
@@ -431,7 +439,10 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
         const auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return guard.problem(req, &who, Problem::not_found("No such enforcement proposal"));
         auto p = load_proposal_page(deps, *id, who);
-        if (!p) return guard.problem(req, &who, p.problem());
+        if (!p) {
+            if (p.problem().status == 403) audit_refused_view(deps, req, who, "enforcement.view.refused", "enforcement_proposals", *id);
+            return guard.problem(req, &who, p.problem());
+        }
         {
             auto conn = deps.db.acquire();
             audit(*conn, deps, req, who, "enforcement.view", p->proposal.crn, "proposal=" + std::to_string(*id));

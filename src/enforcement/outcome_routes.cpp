@@ -257,7 +257,10 @@ void register_outcome_routes(http::Router& router, const access::Guard& guard) {
         const auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return guard.problem(req, &who, Problem::not_found("No such appointment"));
         auto ctx = load_page(deps, *id, who);
-        if (!ctx) return guard.problem(req, &who, ctx.problem());
+        if (!ctx) {
+            if (ctx.problem().status == 403) audit_refused_view(deps, req, who, "appointment.view.refused", "appointments", *id);
+            return guard.problem(req, &who, ctx.problem());
+        }
         {
             auto conn = deps.db.acquire();
             audit(*conn, deps, req, who, "appointment.view", ctx->person.crn, "appointment=" + std::to_string(*id));

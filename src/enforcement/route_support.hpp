@@ -25,6 +25,12 @@ std::string string_member(const boost::json::object& o, const char* name, std::v
 void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Request& req,
            const access::Principal& who, std::string action, std::optional<std::string> crn, std::string detail);
 
+// A refused view of one record of a case (an appointment, enforcement action or
+// proposal), audited against the case it belongs to so the case's trail shows who
+// tried. `table` is one of appointments, enforcement_actions, enforcement_proposals.
+void audit_refused_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
+                        const std::string& action, const std::string& table, std::int64_t id);
+
 // 409 problem+json with the current record under "current".
 http::Response conflict_response(const std::string& title, const std::string& detail, boost::json::object current);
 

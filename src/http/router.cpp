@@ -24,6 +24,13 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
     routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
+std::vector<RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    out.reserve(routes_.size());
+    for (const auto& r : routes_) out.push_back(RouteInfo{r.method, r.pattern});
+    return out;
+}
+
 Response Router::dispatch(Request& req) const {
     const auto segments = split_path(req.path);
     std::string allowed;

@@ -156,6 +156,8 @@ json::object batch_page(json::object v, const Principal& who, const std::map<std
 
 Result<std::vector<AllocationDone>> apply(access::RouteDeps& deps, const Request& req, const Principal& who,
                                           std::vector<AllocationRequest> in, EmailNotifier& email) {
+    // Refused before the request is judged, so a non-SPO learns they may not, not what to fix.
+    if (who.role != access::Role::spo) return Problem::forbidden("Only a senior probation officer allocates cases.");
     if (in.empty()) return Problem::invalid({{"assignments", "Choose a case manager for at least one case"}}, "Check the allocations");
     return allocate_batch(deps, req, who, in, email);
 }

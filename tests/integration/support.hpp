@@ -73,6 +73,7 @@ public:
     db::Database& database() { return *db_; }
     db::Database* replica() { return replica_.get(); }
     const std::string& url() const { return url_; }
+    const app::Application& application() const { return *app_; }
     // A bearer token for a demo user.
     std::string token_for(const std::string& username);
 

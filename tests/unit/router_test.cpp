@@ -28,6 +28,14 @@ TEST(Router, MatchesLiteralAndParameterSegments) {
     EXPECT_EQ(r.dispatch(none).status, 404);
 }
 
+TEST(Router, ListsItsRoutesAsWrittenInTheOrderAdded) {
+    Router r;
+    r.add("GET", "/cases/{crn}", [](Request&) { return Response::text(""); });
+    r.add("POST", "/cases/{crn}/contacts", [](Request&) { return Response::text(""); });
+    const std::vector<RouteInfo> expected{{"GET", "/cases/{crn}"}, {"POST", "/cases/{crn}/contacts"}};
+    EXPECT_EQ(r.routes(), expected);
+}
+
 TEST(Forms, UrlencodedBodiesDecodePlusAndPercent) {
     auto f = parse_urlencoded("notes=Rang+Jo+%26+Sam%0Aok&type=phone&empty=&bad=%zz");
     EXPECT_EQ(f["notes"], "Rang Jo & Sam\nok");
