@@ -14,6 +14,7 @@ std::string_view access_name(Access access) {
         case Access::case_spo_decision: return "SPO decision on a case";
         case Access::case_allocation_view: return "allocation candidates (SPO of the queue's PDU)";
         case Access::case_allocate: return "allocate (SPO of the queue's team)";
+        case Access::case_transfer: return "transfer (SPO of the case's team or head of its PDU)";
         case Access::spo: return "any SPO";
         case Access::team_spo: return "the team's SPO";
         case Access::team_spo_or_admin: return "the team's SPO or an admin";
@@ -192,6 +193,10 @@ const std::vector<RouteAccess>& route_access_table() {
         {"POST", "/staff/{code}/reductions/new", A::team_spo_or_admin},
         {"PUT", "/api/v1/staff/{code}/contracted-hours", A::team_spo_or_admin, R"({"contractedHours":37})"},
         {"POST", "/api/v1/staff/{code}/tasks", A::team_spo_or_admin, R"({"kind":"psr_standard","date":"2026-01-05"})"},
+        {"GET", "/staff/{code}/tasks/new", A::team_spo_or_admin},
+        {"POST", "/staff/{code}/tasks/new", A::team_spo_or_admin},
+        {"GET", "/admin/policies/workload/grade-rules", A::admin},
+        {"POST", "/admin/policies/workload/grade-rules", A::admin},
 
         // Allocation.
         {"GET", "/api/v1/allocations/queue", A::spo},
@@ -204,6 +209,17 @@ const std::vector<RouteAccess>& route_access_table() {
         {"POST", "/api/v1/allocations/batch", A::spo, R"({"assignments":[]})"},
         {"GET", "/allocations/batch", A::spo},
         {"POST", "/allocations/batch", A::spo},
+        // Transfers: a team no one has, so an allowed request is refused as invalid
+        // (422) after its access check and no case moves. Withdrawing and declining
+        // need a pending transfer, which this world does not hold: who may do those is
+        // tested in transfers_test.cpp.
+        {"GET", "/allocations/{crn}/transfer", A::case_transfer},
+        {"POST", "/allocations/{crn}/transfer", A::case_transfer, "toTeam=NO-SUCH-TEAM&reason=matrix"},
+        {"POST", "/api/v1/transfers", A::case_transfer, R"({"crn":"{crn}","toTeam":"NO-SUCH-TEAM","reason":"matrix"})"},
+        {"POST", "/api/v1/transfers/{id}/withdraw", A::case_transfer},
+        {"POST", "/api/v1/transfers/{id}/decline", A::case_transfer},
+        {"POST", "/allocations/{crn}/transfer/withdraw", A::case_transfer},
+        {"POST", "/allocations/{crn}/transfer/decline", A::case_transfer},
 
         // Notifications (the user's own).
         {"GET", "/api/v1/notifications", A::signed_in},

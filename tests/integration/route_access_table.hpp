@@ -35,6 +35,9 @@ enum class Access {
     // holds it (viewing candidates); the SPO of the queue's team (allocating).
     case_allocation_view,
     case_allocate,
+    // Transferring a case to another team: the SPO of the case's team or the head of
+    // its PDU, who can read the case.
+    case_transfer,
     // Team management: any SPO (their own team's breach list, allocation queue).
     spo,
     // The SPO of the team named in the path (team compliance).

@@ -302,7 +302,7 @@ private:
 
 bool is_case_class(Access a) {
     return a == Access::case_read || a == Access::case_write || a == Access::case_manage || a == Access::case_spo_decision ||
-           a == Access::case_allocation_view || a == Access::case_allocate;
+           a == Access::case_allocation_view || a == Access::case_allocate || a == Access::case_transfer;
 }
 
 // What the table's class and the policy say for this user (and case).
@@ -322,6 +322,10 @@ bool expected_allowed(Access a, const access::Principal& who, const Places& at, 
             return is_spo && access::can_read_case(who, c->scope) && c->queue_pdu_id == who.staff->pdu_id;
         case Access::case_allocate:
             return is_spo && access::can_read_case(who, c->scope) && c->queue_team_id == who.staff->team_id;
+        case Access::case_transfer:
+            return access::can_read_case(who, c->scope) && c->queue_team_id && who.staff &&
+                   ((is_spo && who.staff->team_id == *c->queue_team_id) ||
+                    (who.role == Role::head_of_pdu && who.staff->pdu_id == c->queue_pdu_id));
         case Access::spo: return is_spo;
         case Access::team_spo: return is_spo && who.staff->team_id == at.team_id;
         case Access::team_spo_or_admin: return is_admin || (is_spo && who.staff->team_id == at.team_id);
@@ -343,6 +347,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 // no record of that kind.
 std::optional<std::string> fill(const RouteAccess& r, World& world, const User& u, const CaseUnderTest* c) {
     std::string path = r.pattern;
+    // No pending transfer to withdraw or decline here (see the table).
+    if (path.find("/transfer/") != std::string::npos) return std::nullopt;
     const auto& at = world.places();
     auto id_for = [&]() -> std::optional<std::int64_t> {
         const auto& p = r.pattern;
