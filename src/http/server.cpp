@@ -183,7 +183,11 @@ struct Server::Impl {
     net::awaitable<void> accept_loop() {
         while (acceptor.is_open()) {
             beast::error_code ec;
-            tcp::socket socket = co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+            // Each connection on its own strand: its coroutine and the stream's timeout
+            // timer never run at once on two threads (a TLS stream's state must not be
+            // touched concurrently).
+            tcp::socket socket =
+                co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(net::use_awaitable, ec));
             if (ec) {
                 if (!acceptor.is_open()) co_return;
                 // Out of file descriptors (a flood of connections): wait a moment for
@@ -193,7 +197,8 @@ struct Server::Impl {
                 co_await pause.async_wait(net::redirect_error(net::use_awaitable, ec));
                 continue;
             }
-            net::co_spawn(ioc, session(std::move(socket)), net::detached);
+            auto executor = socket.get_executor();
+            net::co_spawn(executor, session(std::move(socket)), net::detached);
         }
     }
 

@@ -24,8 +24,8 @@ struct ServerOptions {
     bool tls = false;  // set when behind a TLS-terminating proxy, for Secure cookies and HSTS
     // PEM files: when both are set the server speaks only TLS (1.2 or later) and
     // behaves as `tls` above. The key file must not be passphrase-protected.
-    std::string tls_cert_file;
-    std::string tls_key_file;
+    std::string tls_cert_file{};
+    std::string tls_key_file{};
 };
 
 using App = std::function<Response(Request&)>;
