@@ -1,5 +1,5 @@
 # The two commands: `make run` serves the demo on SQLite; `make test` runs every test.
-.PHONY: run test test-ha build setup lint clean bench soak
+.PHONY: run test test-ha build setup lint clean bench soak fuzz
 
 DB ?= sqlite:var/onecase.db
 LISTEN ?= 127.0.0.1:8080
@@ -36,5 +36,9 @@ soak: build
 bench:
 	bench/run
 
+# The libFuzzer targets for longer (docs/security.md): FUZZ_SECONDS each, default 600.
+fuzz: setup
+	scripts/fuzz $(or $(FUZZ_SECONDS),600)
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -32,7 +32,8 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
 }
 
 int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
-          int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle) {
+          int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle,
+          const std::string& tls_cert, const std::string& tls_key) {
     auto database = open_and_migrate(url, pool_size);
     std::unique_ptr<db::Database> replica;
     if (!replica_url.empty()) {
@@ -54,9 +55,12 @@ int serve(const std::string& url, const std::string& replica_url, const std::str
     options.host = listen.substr(0, colon);
     options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
     options.tls = tls_proxy;
+    options.tls_cert_file = tls_cert;
+    options.tls_key_file = tls_key;
     http::Server server(options, [&application](http::Request& req) { return application.handle(req); });
     server.bind();
-    spdlog::info("onecase serving {} on http://{}:{}/", database->describe(), options.host, server.port());
+    spdlog::info("onecase serving {} on {}://{}:{}/", database->describe(),
+                 tls_cert.empty() ? "http" : "https", options.host, server.port());
     server.run();
     spdlog::info("onecase stopped");
     return 0;
@@ -89,6 +93,14 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--session-idle-seconds", idle_seconds, "The idle timeout in seconds instead (tests, strict sites)")
         ->check(CLI::PositiveNumber);
     serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
+    std::string tls_cert;
+    std::string tls_key;
+    auto* cert_opt = serve_cmd->add_option("--tls-cert", tls_cert, "Serve HTTPS: PEM certificate chain file")
+                         ->check(CLI::ExistingFile);
+    auto* key_opt = serve_cmd->add_option("--tls-key", tls_key, "Serve HTTPS: PEM private key file (no passphrase)")
+                        ->check(CLI::ExistingFile);
+    cert_opt->needs(key_opt);
+    key_opt->needs(cert_opt);
     access::SignInThrottle throttle;
     int lockout_minutes = 30;
     serve_cmd->add_option("--lockout-after", throttle.account_failures,
@@ -148,7 +160,7 @@ int main(int argc, char** argv) {
         if (*serve_cmd) {
             const auto idle = idle_seconds > 0 ? std::chrono::seconds(idle_seconds) : std::chrono::minutes(idle_minutes);
             throttle.lockout = std::chrono::minutes(lockout_minutes);
-            return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle);
+            return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle, tls_cert, tls_key);
         }
 
         if (*backup_cmd || *restore_cmd) {

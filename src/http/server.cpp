@@ -3,12 +3,17 @@
 #include <sys/resource.h>
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
+#include <optional>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "http/beast_request.hpp"
 #include "platform/log.hpp"
 
 namespace onecase::http {
@@ -50,26 +55,36 @@ struct Server::Impl {
     net::signal_set signals{acceptor_strand, SIGINT, SIGTERM};
     std::atomic<int> in_flight{0};
     std::atomic<bool> stopping{false};
+    std::optional<net::ssl::context> ssl_context;  // set when serving TLS
 
-    Impl(ServerOptions o, App a) : options(std::move(o)), app(std::move(a)) {}
-
-    Request to_request(const bhttp::request<bhttp::string_body>& msg, const tcp::endpoint& peer) {
-        Request req;
-        req.method = std::string(msg.method_string());
-        req.target = std::string(msg.target());
-        const auto q = req.target.find('?');
-        req.path = url_decode(std::string_view(req.target).substr(0, q), false);
-        if (q != std::string::npos) req.query = parse_urlencoded(std::string_view(req.target).substr(q + 1));
-        for (const auto& field : msg) {
-            std::string name(field.name_string());
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            auto [it, inserted] = req.headers.emplace(name, std::string(field.value()));
-            if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(field.value());
+    Impl(ServerOptions o, App a) : options(std::move(o)), app(std::move(a)) {
+        if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+            throw std::runtime_error("give both a TLS certificate and its key, or neither");
         }
-        req.body = msg.body();
-        req.remote_address = peer.address().to_string();
-        req.tls = options.tls;
-        return req;
+        if (!options.tls_cert_file.empty()) {
+            ssl_context.emplace(load_tls_context(options.tls_cert_file, options.tls_key_file));
+            options.tls = true;
+        }
+    }
+
+    // TLS 1.2 or later with OpenSSL's default cipher choice; no renegotiation,
+    // no compression. Throws with the file named when one cannot be used.
+    static net::ssl::context load_tls_context(const std::string& cert_file, const std::string& key_file) {
+        net::ssl::context ctx(net::ssl::context::tls_server);
+        ctx.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                        net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                        net::ssl::context::no_tlsv1_1 | net::ssl::context::no_compression |
+                        net::ssl::context::single_dh_use);
+        SSL_CTX_set_options(ctx.native_handle(), SSL_OP_NO_RENEGOTIATION);
+        beast::error_code ec;
+        ctx.use_certificate_chain_file(cert_file, ec);
+        if (ec) throw std::runtime_error("cannot use TLS certificate " + cert_file + ": " + ec.message());
+        ctx.use_private_key_file(key_file, net::ssl::context::pem, ec);
+        if (ec) throw std::runtime_error("cannot use TLS key " + key_file + ": " + ec.message());
+        if (SSL_CTX_check_private_key(ctx.native_handle()) != 1) {
+            throw std::runtime_error("TLS key " + key_file + " does not match certificate " + cert_file);
+        }
+        return ctx;
     }
 
     bhttp::response<bhttp::string_body> to_message(Response r, unsigned version, bool keep_alive,
@@ -94,26 +109,53 @@ struct Server::Impl {
         }
     }
 
+    // One connection: over TLS when configured (a client that does not complete the
+    // handshake, such as plain HTTP sent to the TLS port, is closed without a reply),
+    // otherwise plain TCP.
     net::awaitable<void> session(tcp::socket socket) {
-        beast::tcp_stream stream(std::move(socket));
-        beast::flat_buffer buffer;
         tcp::endpoint peer;
         try {
-            peer = stream.socket().remote_endpoint();
+            peer = socket.remote_endpoint();
         } catch (...) {
             co_return;
         }
+        beast::tcp_stream tcp_stream(std::move(socket));
+        if (!ssl_context) {
+            co_await serve_requests(tcp_stream, peer);
+            beast::error_code ignored;
+            tcp_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            co_return;
+        }
+        beast::ssl_stream<beast::tcp_stream> stream(std::move(tcp_stream), *ssl_context);
+        beast::get_lowest_layer(stream).expires_after(10s);
+        beast::error_code ec;
+        co_await stream.async_handshake(net::ssl::stream_base::server, net::redirect_error(net::use_awaitable, ec));
+        if (ec) {
+            spdlog::debug("TLS handshake with {} failed: {}", peer.address().to_string(), ec.message());
+            co_return;
+        }
+        co_await serve_requests(stream, peer);
+        beast::get_lowest_layer(stream).expires_after(5s);
+        co_await stream.async_shutdown(net::redirect_error(net::use_awaitable, ec));
+    }
+
+    // Reads requests and writes responses until the client closes, a request says
+    // close, the idle timeout passes or the server stops. Stream is a tcp_stream or
+    // an ssl_stream over one.
+    template <class Stream>
+    net::awaitable<void> serve_requests(Stream& stream, const tcp::endpoint& peer) {
+        beast::flat_buffer buffer;
         while (!stopping) {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.body_limit(options.max_body_bytes);
             parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-            stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+            beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(options.idle_timeout_seconds));
             beast::error_code ec;
             co_await bhttp::async_read(stream, buffer, parser,
                                        net::redirect_error(net::use_awaitable, ec));
             if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
                 ec == net::error::connection_reset || ec == net::error::operation_aborted ||
-                ec == net::error::eof) {
+                ec == net::error::eof || ec == net::ssl::error::stream_truncated) {
                 break;
             }
             if (ec) {
@@ -127,23 +169,25 @@ struct Server::Impl {
             auto& msg = parser.get();
             const bool keep_alive = msg.keep_alive();
             ++in_flight;
-            Request req = to_request(msg, peer);
+            Request req = from_beast(msg, peer.address().to_string(), options.tls);
             Response res = handle(req);
             auto out = to_message(std::move(res), msg.version(), keep_alive && !stopping,
                                   msg.method() == bhttp::verb::head);
-            stream.expires_after(30s);
+            beast::get_lowest_layer(stream).expires_after(30s);
             co_await bhttp::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
             --in_flight;
             if (ec || !keep_alive) break;
         }
-        beast::error_code ignored;
-        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     }
 
     net::awaitable<void> accept_loop() {
         while (acceptor.is_open()) {
             beast::error_code ec;
-            tcp::socket socket = co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+            // Each connection on its own strand: its coroutine and the stream's timeout
+            // timer never run at once on two threads (a TLS stream's state must not be
+            // touched concurrently).
+            tcp::socket socket =
+                co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(net::use_awaitable, ec));
             if (ec) {
                 if (!acceptor.is_open()) co_return;
                 // Out of file descriptors (a flood of connections): wait a moment for
@@ -153,7 +197,8 @@ struct Server::Impl {
                 co_await pause.async_wait(net::redirect_error(net::use_awaitable, ec));
                 continue;
             }
-            net::co_spawn(ioc, session(std::move(socket)), net::detached);
+            auto executor = socket.get_executor();
+            net::co_spawn(executor, session(std::move(socket)), net::detached);
         }
     }
 

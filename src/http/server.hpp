@@ -1,7 +1,8 @@
 #pragma once
-// The HTTP/1.1 server: Boost.Beast on Asio with one C++20 coroutine per connection.
-// Handlers are plain functions run on a pool of I/O threads; they may block on the
-// database, so the pool is larger than the core count.
+// The HTTP/1.1 server: Boost.Beast on Asio with one C++20 coroutine per connection,
+// over plain TCP or, given a certificate and key, TLS (OpenSSL through Asio's ssl
+// stream). Handlers are plain functions run on a pool of I/O threads; they may block
+// on the database, so the pool is larger than the core count.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -21,12 +22,17 @@ struct ServerOptions {
     std::size_t max_header_bytes = 16 * 1024;
     int idle_timeout_seconds = 60;
     bool tls = false;  // set when behind a TLS-terminating proxy, for Secure cookies and HSTS
+    // PEM files: when both are set the server speaks only TLS (1.2 or later) and
+    // behaves as `tls` above. The key file must not be passphrase-protected.
+    std::string tls_cert_file{};
+    std::string tls_key_file{};
 };
 
 using App = std::function<Response(Request&)>;
 
 class Server {
 public:
+    // Throws std::runtime_error when the TLS certificate or key cannot be loaded.
     Server(ServerOptions options, App app);
     ~Server();
 

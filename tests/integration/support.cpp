@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -59,8 +60,11 @@ std::optional<std::string> HttpResult::header(const std::string& name) const {
     return it->second;
 }
 
-HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                        const std::map<std::string, std::string>& headers, const std::string& body) {
+namespace {
+
+// Sends `request` over plain TCP or TLS (no certificate verification: tests use a
+// throwaway self-signed certificate) and reads until the server closes.
+std::string exchange(std::uint16_t port, const std::string& request, bool tls) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) throw std::runtime_error("socket failed");
     sockaddr_in addr{};
@@ -71,23 +75,53 @@ HttpResult http_request(std::uint16_t port, const std::string& method, const std
         ::close(fd);
         throw std::runtime_error("cannot connect to port " + std::to_string(port));
     }
+    std::string raw;
+    char buf[65536];
+    if (!tls) {
+        for (std::size_t sent = 0; sent < request.size();) {
+            const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) break;
+            sent += static_cast<std::size_t>(n);
+        }
+        for (;;) {
+            const auto n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) break;
+            raw.append(buf, static_cast<std::size_t>(n));
+        }
+        ::close(fd);
+        return raw;
+    }
+    SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+    SSL* ssl = ctx ? SSL_new(ctx) : nullptr;
+    const bool connected = ssl && SSL_set_fd(ssl, fd) == 1 && SSL_connect(ssl) == 1;
+    if (connected) {
+        for (std::size_t sent = 0; sent < request.size();) {
+            const int n = SSL_write(ssl, request.data() + sent, static_cast<int>(request.size() - sent));
+            if (n <= 0) break;
+            sent += static_cast<std::size_t>(n);
+        }
+        for (;;) {
+            const int n = SSL_read(ssl, buf, sizeof buf);
+            if (n <= 0) break;
+            raw.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    if (ssl) SSL_free(ssl);
+    if (ctx) SSL_CTX_free(ctx);
+    ::close(fd);
+    if (!connected) throw std::runtime_error("TLS handshake with port " + std::to_string(port) + " failed");
+    return raw;
+}
+
+}  // namespace
+
+HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                        const std::map<std::string, std::string>& headers, const std::string& body, bool tls) {
     std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
     if (!body.empty() || method == "POST" || method == "PUT") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     req += "\r\n" + body;
-    for (std::size_t sent = 0; sent < req.size();) {
-        const auto n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break;
-        sent += static_cast<std::size_t>(n);
-    }
-    std::string raw;
-    char buf[65536];
-    for (;;) {
-        const auto n = ::recv(fd, buf, sizeof buf, 0);
-        if (n <= 0) break;
-        raw.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
+    const std::string raw = exchange(port, req, tls);
 
     HttpResult r;
     const auto head_end = raw.find("\r\n\r\n");
@@ -135,7 +169,7 @@ std::string Browser::cookie_header() const {
 }
 
 HttpResult Browser::get(const std::string& target) {
-    auto r = http_request(port_, "GET", target, {{"Cookie", cookie_header()}});
+    auto r = http_request(port_, "GET", target, {{"Cookie", cookie_header()}}, "", tls_);
     remember(r);
     return r;
 }
@@ -144,7 +178,7 @@ HttpResult Browser::post_form(const std::string& target, const std::map<std::str
     std::string body;
     for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
     auto r = http_request(port_, "POST", target,
-                          {{"Cookie", cookie_header()}, {"Content-Type", "application/x-www-form-urlencoded"}}, body);
+                          {{"Cookie", cookie_header()}, {"Content-Type", "application/x-www-form-urlencoded"}}, body, tls_);
     remember(r);
     return r;
 }
@@ -164,7 +198,7 @@ HttpResult Browser::sign_in(const std::string& username, const std::string& pass
 }
 
 RunningService::RunningService(const std::string& backend, const std::string& name,
-                               const std::optional<std::string>& replica_name)
+                               const std::optional<std::string>& replica_name, http::ServerOptions server_options)
     : url_(fresh_database_url(backend, name)) {
     db_ = db::open_database(url_, db::OpenOptions{8, std::chrono::milliseconds(10000)});
     db::migrate(*db_);
@@ -176,7 +210,7 @@ RunningService::RunningService(const std::string& backend, const std::string& na
     }
     app::AppConfig config{std::string(ONECASE_SOURCE_DIR) + "/web", std::string(ONECASE_SOURCE_DIR) + "/node_modules", {}};
     app_ = std::make_unique<app::Application>(*db_, clock_, config, replica_.get());
-    http::ServerOptions options;
+    http::ServerOptions options = std::move(server_options);
     options.port = 0;
     options.threads = 4;
     server_ = std::make_unique<http::Server>(options, [this](http::Request& req) { return app_->handle(req); });

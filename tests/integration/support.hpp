@@ -37,15 +37,16 @@ struct HttpResult {
     std::optional<std::string> header(const std::string& name) const;
 };
 
-// One request over a new connection to 127.0.0.1:port. Throws if it cannot connect.
+// One request over a new connection to 127.0.0.1:port, over TLS when `tls`. Throws if
+// it cannot connect (or complete a TLS handshake) or no HTTP response comes back.
 HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
                         const std::map<std::string, std::string>& headers = {},
-                        const std::string& body = "");
+                        const std::string& body = "", bool tls = false);
 
 // A browser-like session: keeps cookies between requests.
 class Browser {
 public:
-    explicit Browser(std::uint16_t port) : port_(port) {}
+    explicit Browser(std::uint16_t port, bool tls = false) : port_(port), tls_(tls) {}
     HttpResult get(const std::string& target);
     HttpResult post_form(const std::string& target, const std::map<std::string, std::string>& fields);
     // Signs in through the sign-in page; returns the final response.
@@ -56,6 +57,7 @@ public:
 private:
     void remember(const HttpResult& r);
     std::uint16_t port_;
+    bool tls_;
     std::map<std::string, std::string> cookies_;
 };
 
@@ -64,9 +66,11 @@ private:
 class RunningService {
 public:
     // With `replica_name`, a second database (other demo data) serves as the
-    // reporting replica, so a test can tell which one a route read.
+    // reporting replica, so a test can tell which one a route read. `server_options`
+    // (e.g. a TLS certificate) apply except the port and thread count.
     RunningService(const std::string& backend, const std::string& name,
-                   const std::optional<std::string>& replica_name = std::nullopt);
+                   const std::optional<std::string>& replica_name = std::nullopt,
+                   http::ServerOptions server_options = {});
     ~RunningService();
 
     std::uint16_t port() const { return port_; }

@@ -110,6 +110,12 @@ TEST(TierJson, EachBadFieldIsNamed) {
         {doc(R"("rsr_percent":100.01)"), {"rsr_percent"}},
         {doc(R"("rsr_percent":7.125)"), {"rsr_percent"}},
         {doc(R"("rsr_percent":100)"), {}},
+        // Found by tests/fuzz/json_body_fuzz: Boost.JSON reads a number too large for a
+        // double as infinity (and would write it back as "Infinity", not JSON).
+        {doc(R"("rsr_percent":66266333333e33330)"), {"rsr_percent"}},
+        {doc(R"("rsr_percent":-1e400)"), {"rsr_percent"}},
+        {doc(R"("ogrs_percent":1e400)"), {"ogrs_percent"}},
+        {doc(R"("mappa_level":-1e400)"), {"mappa_level"}},
         {doc(R"("mappa_level":0)"), {"mappa_level"}},
         {doc(R"("mappa_level":4)"), {"mappa_level"}},
         {doc(R"("mappa_level":1.5)"), {"mappa_level"}},
