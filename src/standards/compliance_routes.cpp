@@ -39,9 +39,9 @@ Result<TeamCompliance> load_team(access::RouteDeps& deps, const std::string& cod
     return db::read_transaction(deps.db, [&](db::Connection& conn) -> Result<TeamCompliance> {
         auto team = find_team(conn, code);
         if (!team) return Problem::not_found("There is no team with code " + code);
-        if (!can_view_team_compliance(who, team->id))
+        if (!can_view_team_compliance(who, team->id, team->pdu_id))
             return Problem::forbidden("Only the senior probation officer who manages " + team->name +
-                                      " can see its compliance with national standards.");
+                                      ", or the head of its PDU, can see its compliance with national standards.");
         TeamCompliance out{*team, load_policy_context(conn, now), team_members(conn, team->id), {}};
         out.cases = load_team_cases(conn, team->id, now);
         return out;

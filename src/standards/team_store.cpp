@@ -3,9 +3,9 @@
 namespace onecase::standards {
 
 std::optional<Team> find_team(db::Connection& conn, const std::string& code) {
-    auto rows = conn.query("SELECT id, code, name FROM teams WHERE code = ?", {code});
+    auto rows = conn.query("SELECT id, code, name, pdu_id FROM teams WHERE code = ?", {code});
     if (rows.empty()) return std::nullopt;
-    return Team{rows[0].int64(0), rows[0].text(1), rows[0].text(2)};
+    return Team{rows[0].int64(0), rows[0].text(1), rows[0].text(2), rows[0].int64(3)};
 }
 
 std::vector<TeamMember> team_members(db::Connection& conn, std::int64_t team_id) {

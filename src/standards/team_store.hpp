@@ -13,6 +13,7 @@ struct Team {
     std::int64_t id = 0;
     std::string code;
     std::string name;
+    std::int64_t pdu_id = 0;
 };
 
 struct TeamMember {

@@ -8,12 +8,12 @@ bool can_view_staff(const access::Principal& who, std::int64_t staff_id, std::in
     if (who.role == Role::admin) return true;
     if (!who.staff) return false;
     if (who.staff->staff_id == staff_id) return true;
-    return who.role == Role::spo && who.staff->pdu_id == staff_pdu_id;
+    return (who.role == Role::spo || who.role == Role::head_of_pdu) && who.staff->pdu_id == staff_pdu_id;
 }
 
 bool can_view_team(const access::Principal& who, std::int64_t team_pdu_id) {
     if (who.role == Role::admin) return true;
-    return who.role == Role::spo && who.staff && who.staff->pdu_id == team_pdu_id;
+    return (who.role == Role::spo || who.role == Role::head_of_pdu) && who.staff && who.staff->pdu_id == team_pdu_id;
 }
 
 bool can_view_pdu(const access::Principal& who, std::int64_t pdu_id) { return can_view_team(who, pdu_id); }

@@ -3,6 +3,9 @@
 //   - anyone with a staff record sees their own workload;
 //   - an SPO sees the workload of staff, teams and the queue in their own PDU, records
 //     reductions for their own team and allocates from their own team's queue;
+//   - a head of PDU sees the workload of every member of staff and team in their PDU
+//     (and requests transfers, workload/transfer_rules.hpp) but allocation stays
+//     with the team's SPO;
 //   - an admin sees every workload and edits the model and reductions, but neither
 //     reads cases nor allocates.
 #include <cstdint>

@@ -29,7 +29,7 @@ namespace {
 platform::Date today_of(const access::RouteDeps& deps) { return platform::london_date(deps.clock.now()); }
 
 Problem not_yours() {
-    return Problem::forbidden("You can see your own workload. Senior probation officers see their PDU's; ask yours.");
+    return Problem::forbidden("You can see your own workload. Senior probation officers and heads of PDU see their PDU's; ask yours.");
 }
 
 // One staff member's workload, authorised and audited.
@@ -80,7 +80,7 @@ Result<GroupView> group_view(access::RouteDeps& deps, const Request& req, const 
             auto team = find_team(conn, code);
             if (!team) return Problem::not_found("There is no team with code " + code);
             if (!can_view_team(who, team->pdu_id))
-                return Problem::forbidden("Only a senior probation officer in this PDU, or an admin, sees a team's workload.");
+                return Problem::forbidden("Only a senior probation officer or the head of PDU in this PDU, or an admin, sees a team's workload.");
             id = team->id;
             head = json::object{{"teamCode", team->code}, {"teamName", team->name}, {"pduCode", team->pdu_code}, {"pduName", team->pdu_name}};
         } else if (scope == Scope::region) {
@@ -94,7 +94,7 @@ Result<GroupView> group_view(access::RouteDeps& deps, const Request& req, const 
             auto pdu = find_pdu(conn, code);
             if (!pdu) return Problem::not_found("There is no PDU with code " + code);
             if (!can_view_pdu(who, pdu->id))
-                return Problem::forbidden("Only a senior probation officer in this PDU, or an admin, sees its workload.");
+                return Problem::forbidden("Only a senior probation officer or the head of PDU in this PDU, or an admin, sees its workload.");
             id = pdu->id;
             head = json::object{{"pduCode", pdu->code}, {"pduName", pdu->name}};
         }

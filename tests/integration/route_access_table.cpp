@@ -16,11 +16,11 @@ std::string_view access_name(Access access) {
         case Access::case_allocate: return "allocate (SPO of the queue's team)";
         case Access::case_transfer: return "transfer (SPO of the case's team or head of its PDU)";
         case Access::spo: return "any SPO";
-        case Access::team_spo: return "the team's SPO";
+        case Access::team_spo: return "the team's SPO or its head of PDU";
         case Access::team_spo_or_admin: return "the team's SPO or an admin";
-        case Access::pdu_spo_or_admin: return "an SPO in the PDU or an admin";
+        case Access::pdu_spo_or_admin: return "an SPO or head of PDU in the PDU, or an admin";
         case Access::region_spo_or_admin: return "an SPO in the region or an admin";
-        case Access::staff_member_workload: return "the member of staff, an SPO in their PDU, or an admin";
+        case Access::staff_member_workload: return "the member of staff, an SPO or head of PDU in their PDU, or an admin";
         case Access::admin: return "admin only";
         case Access::auditor: return "auditor only";
     }

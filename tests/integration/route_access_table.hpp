@@ -40,17 +40,18 @@ enum class Access {
     case_transfer,
     // Team management: any SPO (their own team's breach list, allocation queue).
     spo,
-    // The SPO of the team named in the path (team compliance).
+    // The SPO of the team named in the path, or the head of its PDU (team compliance).
     team_spo,
     // The SPO of the team named in the path, or an administrator (reductions,
     // contracted hours, tasks).
     team_spo_or_admin,
-    // An SPO in the PDU of the team or PDU named in the path, or an administrator
-    // (team and PDU workload).
+    // An SPO or the head of PDU in the PDU of the team or PDU named in the path, or an
+    // administrator (team and PDU workload).
     pdu_spo_or_admin,
     // An SPO in the region named in the path, or an administrator.
     region_spo_or_admin,
-    // The member of staff named in the path, an SPO in their PDU, or an administrator.
+    // The member of staff named in the path, an SPO or the head of PDU in their PDU, or
+    // an administrator.
     staff_member_workload,
     admin,
     auditor,

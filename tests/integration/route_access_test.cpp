@@ -309,6 +309,7 @@ bool is_case_class(Access a) {
 bool expected_allowed(Access a, const access::Principal& who, const Places& at, const CaseUnderTest* c) {
     const bool is_spo = who.role == Role::spo && who.staff;
     const bool is_admin = who.role == Role::admin;
+    const bool is_head = who.role == Role::head_of_pdu && who.staff;
     switch (a) {
         case Access::public_route:
         case Access::signed_in: return true;
@@ -327,12 +328,14 @@ bool expected_allowed(Access a, const access::Principal& who, const Places& at, 
                    ((is_spo && who.staff->team_id == *c->queue_team_id) ||
                     (who.role == Role::head_of_pdu && who.staff->pdu_id == c->queue_pdu_id));
         case Access::spo: return is_spo;
-        case Access::team_spo: return is_spo && who.staff->team_id == at.team_id;
+        case Access::team_spo:
+            return (is_spo && who.staff->team_id == at.team_id) || (is_head && who.staff->pdu_id == at.pdu_id);
         case Access::team_spo_or_admin: return is_admin || (is_spo && who.staff->team_id == at.team_id);
-        case Access::pdu_spo_or_admin: return is_admin || (is_spo && who.staff->pdu_id == at.pdu_id);
+        case Access::pdu_spo_or_admin: return is_admin || ((is_spo || is_head) && who.staff->pdu_id == at.pdu_id);
         case Access::region_spo_or_admin: return is_admin || (is_spo && who.staff->region_id == at.region_id);
         case Access::staff_member_workload:
-            return is_admin || (who.staff && who.staff->staff_id == at.staff_id) || (is_spo && who.staff->pdu_id == at.pdu_id);
+            return is_admin || (who.staff && who.staff->staff_id == at.staff_id) ||
+                   ((is_spo || is_head) && who.staff->pdu_id == at.pdu_id);
         case Access::admin: return is_admin;
         case Access::auditor: return who.role == Role::auditor;
     }

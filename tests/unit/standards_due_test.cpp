@@ -109,12 +109,13 @@ TEST(StandardsDue, ItemJsonForTheApi) {
     EXPECT_EQ(v.at("daysOverdue").as_int64(), 8);  // 30 Dec to 6 Jan inclusive
 }
 
-access::Principal principal(access::Role role, std::optional<std::int64_t> team) {
+access::Principal principal(access::Role role, std::optional<std::int64_t> team, std::int64_t pdu = 70) {
     access::Principal p;
     p.role = role;
     if (team) {
         access::StaffScope s;
         s.team_id = *team;
+        s.pdu_id = pdu;
         p.staff = s;
     }
     return p;
@@ -122,11 +123,14 @@ access::Principal principal(access::Role role, std::optional<std::int64_t> team)
 
 TEST(StandardsAccess, TeamComplianceIsForTheTeamsSpo) {
     using access::Role;
-    EXPECT_TRUE(can_view_team_compliance(principal(Role::spo, 7), 7));
-    EXPECT_FALSE(can_view_team_compliance(principal(Role::spo, 8), 7));
-    EXPECT_FALSE(can_view_team_compliance(principal(Role::practitioner, 7), 7));
-    EXPECT_FALSE(can_view_team_compliance(principal(Role::admin, std::nullopt), 7));
-    EXPECT_FALSE(can_view_team_compliance(principal(Role::spo, std::nullopt), 7));
+    EXPECT_TRUE(can_view_team_compliance(principal(Role::spo, 7), 7, 70));
+    EXPECT_FALSE(can_view_team_compliance(principal(Role::spo, 8), 7, 70)) << "another team's SPO, same PDU";
+    EXPECT_FALSE(can_view_team_compliance(principal(Role::practitioner, 7), 7, 70));
+    EXPECT_FALSE(can_view_team_compliance(principal(Role::admin, std::nullopt), 7, 70));
+    EXPECT_FALSE(can_view_team_compliance(principal(Role::spo, std::nullopt), 7, 70));
+    // The head of the team's PDU oversees every team in it, and no other PDU's.
+    EXPECT_TRUE(can_view_team_compliance(principal(Role::head_of_pdu, 9, 70), 7, 70));
+    EXPECT_FALSE(can_view_team_compliance(principal(Role::head_of_pdu, 9, 71), 7, 70));
 }
 
 TEST(StandardsAccess, OnlyAdminsChangeThePolicy) {
