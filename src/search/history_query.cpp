@@ -50,10 +50,10 @@ HistoryQuery parse_history_query(std::string_view text) {
     return q;
 }
 
-std::string fts5_history_expression(const HistoryQuery& q, std::int64_t person_id) {
+std::string fts5_history_expression(const HistoryQuery& q, std::int64_t person_id, std::string_view text_column) {
     // Terms hold only letters, digits, UTF-8 and single spaces: quoting them is enough.
-    std::string expr = "person_key : \"p" + std::to_string(person_id) + "\"";
-    for (const auto& t : q.terms) expr += " AND body : \"" + t + "\"";
+    std::string expr = "person_id : \"" + std::to_string(person_id) + "\"";
+    for (const auto& t : q.terms) expr += " AND " + std::string(text_column) + " : \"" + t + "\"";
     return expr;
 }
 

@@ -19,9 +19,10 @@ struct HistoryQuery {
 
 HistoryQuery parse_history_query(std::string_view text);
 
-// The FTS5 expression: the case's key, then every term (a phrase as a phrase), all
-// required: person_key : "p12" AND body : "breach" AND body : "missed appointment".
-std::string fts5_history_expression(const HistoryQuery& query, std::int64_t person_id);
+// The FTS5 expression for one text column of a history index: the case, then every
+// term (a phrase as a phrase), all required:
+// person_id : "12" AND notes : "breach" AND notes : "missed appointment".
+std::string fts5_history_expression(const HistoryQuery& query, std::int64_t person_id, std::string_view text_column);
 
 // The same query for PostgreSQL's websearch_to_tsquery: words and "phrases".
 std::string websearch_text(const HistoryQuery& query);

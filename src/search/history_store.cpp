@@ -25,13 +25,27 @@ std::vector<HistoryHit> search_history(db::Connection& conn, std::int64_t person
     if (query.empty()) return {};
     const std::int64_t sensitive = include_sensitive ? 1 : 0;
     if (conn.dialect() == db::Dialect::sqlite) {
-        db::Params p{fts5_history_expression(query, person_id), sensitive};
+        // One external-content index per source table (migration 0014); each arm drives
+        // from its index, then reads the row it points at.
+        db::Params p{fts5_history_expression(query, person_id, "notes"), sensitive,
+                     fts5_history_expression(query, person_id, "notes"),
+                     fts5_history_expression(query, person_id, "outcome_notes"),
+                     fts5_history_expression(query, person_id, "reason")};
         add_filter(p, filter);
         p.emplace_back(std::int64_t{limit});
         return to_hits(conn.query(
-            "SELECT source, source_id, type, at, snippet(history_fts, 1, char(1), char(2), '…', 24) FROM history_fts "
-            "WHERE history_fts MATCH ? AND (? = 1 OR sensitive = 0) "
-            "AND (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
+            "SELECT source, source_id, type, at, excerpt FROM ("
+            " SELECT 'contact' AS source, c.id AS source_id, c.type AS type, c.contact_at AS at,"
+            "  snippet(contacts_fts, 1, char(1), char(2), '…', 24) AS excerpt"
+            "  FROM contacts_fts CROSS JOIN contacts c ON c.id = contacts_fts.rowid"
+            "  WHERE contacts_fts MATCH ? AND (? = 1 OR c.sensitive = 0)"
+            " UNION ALL SELECT 'appointment', a.id, a.type, a.start_at, snippet(appointments_fts, 1, char(1), char(2), '…', 24)"
+            "  FROM appointments_fts CROSS JOIN appointments a ON a.id = appointments_fts.rowid WHERE appointments_fts MATCH ?"
+            " UNION ALL SELECT 'outcome', a.id, a.type, a.start_at, snippet(appointments_fts, 2, char(1), char(2), '…', 24)"
+            "  FROM appointments_fts CROSS JOIN appointments a ON a.id = appointments_fts.rowid WHERE appointments_fts MATCH ?"
+            " UNION ALL SELECT 'enforcement', e.id, e.kind, e.action_date, snippet(enforcement_fts, 1, char(1), char(2), '…', 24)"
+            "  FROM enforcement_fts CROSS JOIN enforcement_actions e ON e.id = enforcement_fts.rowid WHERE enforcement_fts MATCH ?"
+            ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
             "ORDER BY at DESC, source_id DESC LIMIT ?",
             p));
     }

@@ -20,8 +20,8 @@ TEST(HistoryQuery, WordsAndQuotedPhrases) {
 }
 
 TEST(HistoryQuery, Fts5ExpressionLimitsToTheCase) {
-    EXPECT_EQ(fts5_history_expression(parse_history_query("breach \"home visit\""), 42),
-              "person_key : \"p42\" AND body : \"breach\" AND body : \"home visit\"");
+    EXPECT_EQ(fts5_history_expression(parse_history_query("breach \"home visit\""), 42, "notes"),
+              "person_id : \"42\" AND notes : \"breach\" AND notes : \"home visit\"");
 }
 
 TEST(HistoryQuery, WebsearchText) {
