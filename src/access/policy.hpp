@@ -12,6 +12,11 @@ namespace onecase::access {
 // excluded member of staff never, whatever else would allow them.
 bool can_read_case(const Principal& who, const CaseScope& scope);
 
+// Roles that never open a case whatever their staff record says: admin, auditor,
+// partner provider. Staff-only pages (recording a new person, the region report)
+// refuse them too.
+bool reads_no_cases(Role role);
+
 // Restricting a case or excluding someone from it: an SPO of the team that holds the
 // case, or the head of its PDU, who is not excluded from it.
 bool can_manage_case_access(const Principal& who, const CaseScope& scope);

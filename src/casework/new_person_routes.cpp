@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "access/audit.hpp"
+#include "access/policy.hpp"
 #include "casework/routes.hpp"
 #include "casework/views.hpp"
 #include "people/rules.hpp"
@@ -22,7 +23,7 @@ constexpr int kCrnAttempts = 5;
 // Who may record a new person: probation staff. The form is refused to the same
 // people as the POST, so nobody fills in a form that cannot be saved.
 std::optional<Problem> refusal(const Principal& who) {
-    if (!who.staff || who.role == access::Role::admin) return Problem::forbidden("Only probation staff can record a new person.");
+    if (!who.staff || access::reads_no_cases(who.role)) return Problem::forbidden("Only probation staff can record a new person.");
     return std::nullopt;
 }
 

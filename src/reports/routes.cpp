@@ -5,6 +5,7 @@
 #include <map>
 
 #include "access/audit.hpp"
+#include "access/policy.hpp"
 #include "reports/region_summary.hpp"
 
 namespace onecase::reports {
@@ -17,7 +18,7 @@ using http::Response;
 namespace {
 
 std::optional<std::vector<TierCount>> load(access::RouteDeps& deps, const Request& req, const Principal& who) {
-    if (!who.staff || who.role == access::Role::admin) return std::nullopt;
+    if (!who.staff || access::reads_no_cases(who.role)) return std::nullopt;
     auto counts = db::read_transaction(deps.reporting_db, [&](db::Connection& conn) {
         return region_tier_counts(conn, who.staff->region_id);
     });

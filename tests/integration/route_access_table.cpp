@@ -6,7 +6,7 @@ std::string_view access_name(Access access) {
     switch (access) {
         case Access::public_route: return "public";
         case Access::signed_in: return "any signed-in user";
-        case Access::staff: return "staff (not admin)";
+        case Access::staff: return "staff (not admin, auditor or partner)";
         case Access::has_staff_record: return "anyone with a staff record";
         case Access::case_read: return "case read";
         case Access::case_write: return "case write";

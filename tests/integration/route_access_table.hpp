@@ -19,8 +19,9 @@ enum class Access {
     // Any signed-in user; the answer is about themselves only (account, tokens,
     // drafts, notifications, their own caseload, search filtered by the policy).
     signed_in,
-    // A user with a staff record who is not an administrator (their diary, the
-    // region report, recording a new person).
+    // A user with a staff record whose role reads cases: not an administrator,
+    // auditor or partner provider (their diary, the region report, recording a new
+    // person).
     staff,
     // A user with a staff record, administrators included (their own workload).
     has_staff_record,

@@ -108,6 +108,12 @@ TEST(AccessMatrix, NobodyWithoutAStaffRecordOpensACase) {
     EXPECT_FALSE(can_write_case(p, scope_of(unallocated)));
 }
 
+TEST(AccessMatrix, AdminsAuditorsAndPartnersReadNoCasesWhateverTheirStaffRecord) {
+    for (Role r : {Role::admin, Role::auditor, Role::partner}) EXPECT_TRUE(reads_no_cases(r)) << role_name(r);
+    for (Role r : {Role::practitioner, Role::spo, Role::head_of_pdu, Role::case_admin, Role::vlo})
+        EXPECT_FALSE(reads_no_cases(r)) << role_name(r);
+}
+
 TEST(Roles, NamesRoundTrip) {
     for (auto r : {Role::practitioner, Role::spo, Role::admin, Role::auditor, Role::head_of_pdu, Role::case_admin, Role::vlo,
                    Role::partner}) {
