@@ -61,7 +61,8 @@ pid_t start_server(const std::string& db_url, std::uint16_t port, std::vector<st
     envp.push_back(nullptr);
     pid_t pid = 0;
     if (posix_spawn(&pid, ONECASE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0) throw std::runtime_error("cannot start onecase");
-    for (int i = 0; i < 400; ++i) {
+    // Up to 30 s: a sanitizer build on a busy machine can take several to start.
+    for (int i = 0; i < 1200; ++i) {
         try {
             if (http_request(port, "GET", "/readyz").status == 200) return pid;
         } catch (...) {
