@@ -4,6 +4,7 @@
 #include <string>
 
 #include "people/name_keys.hpp"
+#include "search/edit_variants.hpp"
 
 namespace onecase::search {
 namespace {
@@ -12,36 +13,44 @@ void add_ids(std::vector<std::int64_t>& out, const db::Rows& rows) {
     for (const auto& r : rows) out.push_back(r.int64(0));
 }
 
-// One word's candidates: its own keys and, with `prefix`, any indexed word it begins
-// (as you type).
-std::string word_clause(const std::string& w, bool prefix, db::Params& params) {
-    std::string sql = "SELECT person_id FROM person_name_keys WHERE ";
-    if (prefix) {
-        params.emplace_back("t:" + w);
-        params.emplace_back("t:" + w + "\x7f");
-        sql += "(name_key >= ? AND name_key < ?)";
-    } else {
-        params.emplace_back("t:" + w);
-        sql += "name_key = ?";
-    }
-    std::vector<std::string> keys;
+// How far a typed word may be from an indexed one.
+enum class WordMatch {
+    whole,     // the word, its sound key or its letters in any order
+    prefix,    // as `whole`, or any indexed word it begins (as you type)
+    one_edit,  // as `whole`, or any indexed word one slip away (Smitb, Smih)
+};
+
+// One word's candidates: every key it may match, looked up in the one index.
+std::string word_clause(const std::string& w, WordMatch how, db::Params& params) {
+    std::vector<std::string> keys{"t:" + w};
     if (auto k = people::sound_key(w); k.size() >= 2) keys.push_back("p:" + k);
     if (w.size() >= 3) keys.push_back("s:" + people::sorted_letters(w));
-    for (auto& k : keys) {
-        sql += " OR name_key = ?";
-        params.emplace_back(std::move(k));
+    // Under three letters a slip could be anything; the ranking does not guess either.
+    if (how == WordMatch::one_edit && w.size() >= 3) {
+        for (const auto& v : one_edit_variants(w)) keys.push_back("t:" + v);
     }
-    return sql;
+    std::string sql = "SELECT person_id FROM person_name_keys WHERE ";
+    if (how == WordMatch::prefix) {
+        params.emplace_back("t:" + w);
+        params.emplace_back("t:" + w + "\x7f");
+        sql += "(name_key >= ? AND name_key < ?) OR ";
+    }
+    sql += "name_key IN (";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(std::move(keys[i]));
+    }
+    return sql + ")";
 }
 
-std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words, bool prefix,
+std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words, WordMatch how,
                                        std::int64_t limit) {
     db::Params params;
     std::string sql;
     for (const auto& w : words) {
         if (w.size() < 2) continue;  // an initial narrows nothing on its own
         if (!sql.empty()) sql += " INTERSECT ";
-        sql += word_clause(w, prefix, params);
+        sql += word_clause(w, how, params);
     }
     if (sql.empty()) return {};
     params.emplace_back(limit);
@@ -50,12 +59,15 @@ std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<s
     return out;
 }
 
-// Whole words first, so that names which merely begin with a typed word (Smithson for
-// "smith") cannot crowd the exact and sound-alike ones out of the limit.
+// Closest first, so that names which merely begin with a typed word (Smithson for
+// "smith"), or are one slip from it, cannot crowd the exact and sound-alike ones out
+// of the limit.
 std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words) {
-    auto out = by_name_keys(conn, words, false, kCandidateLimit);
-    if (static_cast<std::int64_t>(out.size()) < kCandidateLimit) {
-        auto more = by_name_keys(conn, words, true, kCandidateLimit - static_cast<std::int64_t>(out.size()));
+    std::vector<std::int64_t> out;
+    for (const auto how : {WordMatch::whole, WordMatch::prefix, WordMatch::one_edit}) {
+        const auto room = kCandidateLimit - static_cast<std::int64_t>(out.size());
+        if (room <= 0) break;
+        auto more = by_name_keys(conn, words, how, room);
         out.insert(out.end(), more.begin(), more.end());
     }
     return out;
@@ -88,6 +100,21 @@ std::vector<std::int64_t> by_trigrams(db::Connection& conn, const std::vector<st
     return out;
 }
 
+// The word keys first; the trigram index only when they found few, because it is the
+// slowest way (every name sharing a trigram is ranked: a third of a second for a
+// long common surname at national scale) and adds only what ranks below everything
+// the keys find: two slips in a long name.
+void add_name_candidates(db::Connection& conn, const std::vector<std::string>& words, std::vector<std::int64_t>& ids) {
+    auto by_keys = by_name_keys(conn, words);
+    std::sort(by_keys.begin(), by_keys.end());
+    by_keys.erase(std::unique(by_keys.begin(), by_keys.end()), by_keys.end());
+    if (static_cast<int>(by_keys.size()) < kTrigramOnlyBelow) {
+        auto more = by_trigrams(conn, words);
+        ids.insert(ids.end(), more.begin(), more.end());
+    }
+    ids.insert(ids.end(), by_keys.begin(), by_keys.end());
+}
+
 }  // namespace
 
 std::string trigram_match_expression(const std::vector<std::string>& words) {
@@ -117,10 +144,7 @@ std::vector<std::int64_t> candidate_people(db::Connection& conn, const PeopleQue
             // A date of birth narrows further than any name; the ranking checks the name.
             add_ids(ids, conn.query("SELECT id FROM people WHERE date_of_birth = ? LIMIT ?", {*q.date_of_birth, limit}));
         } else if (!q.words.empty()) {
-            auto a = by_name_keys(conn, q.words);
-            auto b = by_trigrams(conn, q.words);
-            ids.insert(ids.end(), a.begin(), a.end());
-            ids.insert(ids.end(), b.begin(), b.end());
+            add_name_candidates(conn, q.words, ids);
         }
         if (own_staff_id && (q.date_of_birth || !q.words.empty())) {
             add_ids(ids, conn.query("SELECT id FROM people WHERE case_manager_staff_id = ? AND current_case = 1",

@@ -13,12 +13,15 @@ namespace onecase::search {
 
 // At most this many candidates come back from each way of finding people. The
 // trigram index is the loosest (any shared trigram matches), so it gives only its
-// best-ranked few; the word keys are precise and give more.
+// best-ranked few, and is asked only when the word keys (exact, sound-alike,
+// transposed, as-you-type prefix, one slip) found fewer than kTrigramOnlyBelow.
 inline constexpr int kCandidateLimit = 1000;
 inline constexpr int kTrigramCandidateLimit = 200;
+inline constexpr int kTrigramOnlyBelow = 50;
 
 // Ids of people who match an identifier, the date of birth, or (when no date was
-// typed) every name word by word key, sound key, sorted letters, prefix or trigrams.
+// typed) every name word by word key, sound key, sorted letters, prefix, one-slip
+// variants or trigrams.
 // For a name or date, the current caseload of `own_staff_id` is always included
 // (the ranking drops those that do not match), so the caller's own cases are never
 // lost behind the candidate limits. Unique, in no particular order.

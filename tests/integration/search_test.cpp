@@ -105,6 +105,9 @@ TEST_P(Search, TableOfSearchesFindsTheRightPersonFirst) {
              {"quixtar", k.zebedee},                 // a letter missing
              {"Qiuxtarr", k.zebedee},                // transposed
              {"Quixtorr", k.zebedee},                // a letter wrong
+             {"Quixtarrs", k.zebedee},               // a letter too many
+             {"zebedee quixtorr", k.zebedee},        // a letter wrong, with a forename
+             {"Penmywhistke", k.mary},               // two letters wrong in a long name (trigrams)
              {"Quickstarr", k.zebedee},              // sounds the same
              {"zebedee quixtarr", k.zebedee},
              {"Quixtarr, Zebedee", k.zebedee},       // surname first

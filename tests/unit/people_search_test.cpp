@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "platform/identifiers.hpp"
 #include "search/people_query.hpp"
+#include "search/edit_variants.hpp"
 #include "search/people_store.hpp"
 #include "search/ranking.hpp"
 
@@ -159,4 +162,26 @@ TEST(TrigramExpression, OrWithinWordAndAcross) {
     EXPECT_EQ(trigram_match_expression({"smith", "jo"}), "(\"smi\" OR \"mit\" OR \"ith\")");
     EXPECT_EQ(trigram_match_expression({"abc", "bcd"}), "(\"abc\") AND (\"bcd\")");
     EXPECT_EQ(trigram_match_expression({"ab"}), "");
+}
+
+TEST(OneEditVariants, EverySlipOfAWordOnce) {
+    const auto v = one_edit_variants("smith");
+    auto has = [&](const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); };
+    EXPECT_TRUE(has("smth"));     // a letter left out
+    EXPECT_TRUE(has("smiith"));   // a letter doubled
+    EXPECT_TRUE(has("smitb"));    // a letter changed
+    EXPECT_TRUE(has("smtih"));    // neighbours swapped
+    EXPECT_TRUE(has("ssmith"));
+    EXPECT_FALSE(has("smith"));   // not the word itself
+    EXPECT_FALSE(has("smtbh"));   // two slips
+    EXPECT_TRUE(std::is_sorted(v.begin(), v.end()));
+    EXPECT_EQ(std::adjacent_find(v.begin(), v.end()), v.end());
+    // 5 deletions + 4 swaps + 6 x 26 insertions + 5 x 25 changes, less the duplicates
+    // ("smiith" by inserting either i, and so on: 6 insertions repeat a neighbour).
+    EXPECT_EQ(v.size(), 5u + 4u + 156u - 5u + 125u);
+}
+
+TEST(OneEditVariants, ShortWordsAndRepeats) {
+    EXPECT_EQ(one_edit_variants("a").size(), 25u + 52u - 1u);  // 25 changes, 52 insertions less "aa" twice; "" dropped
+    for (const auto& w : one_edit_variants("ll")) EXPECT_NE(w, "ll");
 }
