@@ -50,11 +50,16 @@ HistoryQuery parse_history_query(std::string_view text) {
     return q;
 }
 
-std::string fts5_history_expression(const HistoryQuery& q, std::int64_t person_id, std::string_view text_column) {
+std::string fts5_history_expression(const HistoryQuery& q, std::string_view text_column) {
     // Terms hold only letters, digits, UTF-8 and single spaces: quoting them is enough.
-    std::string expr = "person_id : \"" + std::to_string(person_id) + "\"";
-    for (const auto& t : q.terms) expr += " AND " + std::string(text_column) + " : \"" + t + "\"";
+    std::string expr;
+    for (const auto& t : q.terms) expr += (expr.empty() ? "" : " AND ") + std::string(text_column) + " : \"" + t + "\"";
     return expr;
+}
+
+HistoryKeyRange history_key_range(std::int64_t person_id) {
+    const std::int64_t base = person_id << 32;
+    return {base + 1, base + 0xFFFFFFFF};
 }
 
 std::string websearch_text(const HistoryQuery& q) {

@@ -19,10 +19,18 @@ struct HistoryQuery {
 
 HistoryQuery parse_history_query(std::string_view text);
 
-// The FTS5 expression for one text column of a history index: the case, then every
-// term (a phrase as a phrase), all required:
-// person_id : "12" AND notes : "breach" AND notes : "missed appointment".
-std::string fts5_history_expression(const HistoryQuery& query, std::int64_t person_id, std::string_view text_column);
+// The FTS5 expression for one text column of a history index: every term (a phrase
+// as a phrase), all required: notes : "breach" AND notes : "missed appointment".
+// The case is chosen by rowid range, not by the expression (migration 0016).
+std::string fts5_history_expression(const HistoryQuery& query, std::string_view text_column);
+
+// The rowids one case's rows have in the SQLite history indexes: each row's
+// history_key is (person_id << 32) + id (migration 0016), so a case is one range.
+struct HistoryKeyRange {
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+HistoryKeyRange history_key_range(std::int64_t person_id);
 
 // The same query for PostgreSQL's websearch_to_tsquery: words and "phrases".
 std::string websearch_text(const HistoryQuery& query);

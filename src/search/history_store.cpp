@@ -1,5 +1,7 @@
 #include "search/history_store.hpp"
 
+#include <map>
+
 namespace onecase::search {
 namespace {
 
@@ -18,37 +20,89 @@ void add_filter(db::Params& p, const HistoryFilter& f) {
     p.emplace_back(f.to_after);
 }
 
+
+// One index's arm: the index, its text column (by name and position) and its table.
+struct Arm {
+    const char* source;
+    const char* index;
+    const char* column;
+    int column_number;
+};
+constexpr Arm kArms[] = {{"contact", "contacts_fts", "notes", 0},
+                         {"appointment", "appointments_fts", "notes", 0},
+                         {"outcome", "appointments_fts", "outcome_notes", 1},
+                         {"enforcement", "enforcement_fts", "reason", 0}};
+
+// The excerpts, for the hits only: snippet() tokenises the whole text again, which for
+// every match of a common word in a long case would cost more than the search.
+void add_excerpts(db::Connection& conn, const HistoryQuery& query, const HistoryKeyRange& range,
+                  std::vector<HistoryHit>& hits, const std::vector<std::int64_t>& keys) {
+    for (const auto& arm : kArms) {
+        db::Params p{fts5_history_expression(query, arm.column), range.first, range.last};
+        std::string marks;
+        std::map<std::int64_t, std::size_t> hit_of_key;
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            if (hits[i].source != arm.source) continue;
+            marks += marks.empty() ? "?" : ", ?";
+            p.emplace_back(keys[i]);
+            hit_of_key[keys[i]] = i;
+        }
+        if (marks.empty()) continue;
+        const std::string index = arm.index;
+        for (const auto& r : conn.query("SELECT rowid, snippet(" + index + ", " + std::to_string(arm.column_number) +
+                                            ", char(1), char(2), '…', 24) FROM " + index + " WHERE " + index +
+                                            " MATCH ? AND rowid BETWEEN ? AND ? AND rowid IN (" + marks + ")",
+                                        p)) {
+            if (auto it = hit_of_key.find(r.int64(0)); it != hit_of_key.end()) hits[it->second].excerpt = r.text(1);
+        }
+    }
+}
+
+// Each index is asked only for the case's rowid range (migration 0016), then the
+// row it points at is read by id; the newest `limit` hits get their excerpts.
+std::vector<HistoryHit> search_sqlite(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
+                                      const HistoryFilter& filter, std::int64_t sensitive, int limit) {
+    const auto range = history_key_range(person_id);
+    db::Params p{fts5_history_expression(query, "notes"), range.first, range.last, sensitive,
+                 fts5_history_expression(query, "notes"), range.first, range.last,
+                 fts5_history_expression(query, "outcome_notes"), range.first, range.last,
+                 fts5_history_expression(query, "reason"), range.first, range.last};
+    add_filter(p, filter);
+    p.emplace_back(std::int64_t{limit});
+    const auto rows = conn.query(
+        "SELECT source, source_id, type, at, history_key FROM ("
+        " SELECT 'contact' AS source, c.id AS source_id, c.type AS type, c.contact_at AS at, f.rowid AS history_key"
+        "  FROM contacts_fts f CROSS JOIN contacts c ON c.id = (f.rowid & 4294967295)"
+        "  WHERE f.contacts_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND (? = 1 OR c.sensitive = 0)"
+        " UNION ALL SELECT 'appointment', a.id, a.type, a.start_at, f.rowid"
+        "  FROM appointments_fts f CROSS JOIN appointments a ON a.id = (f.rowid & 4294967295)"
+        "  WHERE f.appointments_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
+        " UNION ALL SELECT 'outcome', a.id, a.type, a.start_at, f.rowid"
+        "  FROM appointments_fts f CROSS JOIN appointments a ON a.id = (f.rowid & 4294967295)"
+        "  WHERE f.appointments_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
+        " UNION ALL SELECT 'enforcement', e.id, e.kind, e.action_date, f.rowid"
+        "  FROM enforcement_fts f CROSS JOIN enforcement_actions e ON e.id = (f.rowid & 4294967295)"
+        "  WHERE f.enforcement_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
+        ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
+        "ORDER BY at DESC, source_id DESC LIMIT ?",
+        p);
+    std::vector<HistoryHit> hits;
+    std::vector<std::int64_t> keys;
+    for (const auto& r : rows) {
+        hits.push_back(HistoryHit{r.text(0), r.int64(1), r.text(2), r.text(3), {}});
+        keys.push_back(r.int64(4));
+    }
+    add_excerpts(conn, query, range, hits, keys);
+    return hits;
+}
+
 }  // namespace
 
 std::vector<HistoryHit> search_history(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
                                        const HistoryFilter& filter, bool include_sensitive, int limit) {
     if (query.empty()) return {};
     const std::int64_t sensitive = include_sensitive ? 1 : 0;
-    if (conn.dialect() == db::Dialect::sqlite) {
-        // One external-content index per source table (migration 0014); each arm drives
-        // from its index, then reads the row it points at.
-        db::Params p{fts5_history_expression(query, person_id, "notes"), sensitive,
-                     fts5_history_expression(query, person_id, "notes"),
-                     fts5_history_expression(query, person_id, "outcome_notes"),
-                     fts5_history_expression(query, person_id, "reason")};
-        add_filter(p, filter);
-        p.emplace_back(std::int64_t{limit});
-        return to_hits(conn.query(
-            "SELECT source, source_id, type, at, excerpt FROM ("
-            " SELECT 'contact' AS source, c.id AS source_id, c.type AS type, c.contact_at AS at,"
-            "  snippet(contacts_fts, 1, char(1), char(2), '…', 24) AS excerpt"
-            "  FROM contacts_fts CROSS JOIN contacts c ON c.id = contacts_fts.rowid"
-            "  WHERE contacts_fts MATCH ? AND (? = 1 OR c.sensitive = 0)"
-            " UNION ALL SELECT 'appointment', a.id, a.type, a.start_at, snippet(appointments_fts, 1, char(1), char(2), '…', 24)"
-            "  FROM appointments_fts CROSS JOIN appointments a ON a.id = appointments_fts.rowid WHERE appointments_fts MATCH ?"
-            " UNION ALL SELECT 'outcome', a.id, a.type, a.start_at, snippet(appointments_fts, 2, char(1), char(2), '…', 24)"
-            "  FROM appointments_fts CROSS JOIN appointments a ON a.id = appointments_fts.rowid WHERE appointments_fts MATCH ?"
-            " UNION ALL SELECT 'enforcement', e.id, e.kind, e.action_date, snippet(enforcement_fts, 1, char(1), char(2), '…', 24)"
-            "  FROM enforcement_fts CROSS JOIN enforcement_actions e ON e.id = enforcement_fts.rowid WHERE enforcement_fts MATCH ?"
-            ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
-            "ORDER BY at DESC, source_id DESC LIMIT ?",
-            p));
-    }
+    if (conn.dialect() == db::Dialect::sqlite) return search_sqlite(conn, person_id, query, filter, sensitive, limit);
     db::Params p{websearch_text(query),
                  std::string("StartSel=\x01, StopSel=\x02, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""),
                  person_id, sensitive, person_id, person_id, person_id};

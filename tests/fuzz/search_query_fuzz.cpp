@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const auto h = search::parse_history_query(text);
     for (const auto& term : h.terms) FUZZ_CHECK(!term.empty());
-    (void)search::fts5_history_expression(h, 42, "notes");
+    (void)search::fts5_history_expression(h, "notes");
     (void)search::websearch_text(h);
 
     // The only markup highlight_html lets through is <mark> and </mark>.

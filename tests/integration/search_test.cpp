@@ -353,6 +353,10 @@ TEST_P(HistorySearch, EditsAppointmentsAndEnforcementAreSearchedAndFiltered) {
     EXPECT_EQ(all[0].at("source").as_string(), "contact") << "newest first";
     EXPECT_EQ(all[1].at("source").as_string(), "appointment");
     EXPECT_EQ(all[2].at("source").as_string(), "enforcement");
+    for (const auto& hit : all) {
+        EXPECT_NE(std::string(hit.at("excerptHtml").as_string()).find("<mark>employment</mark>"), std::string::npos)
+            << "every hit of every kind has its excerpt: " << hit;
+    }
     EXPECT_EQ(history(crn, "q=letters&type=outcome").size(), 1u);
     EXPECT_EQ(history(crn, "q=employment&type=enforcement").size(), 1u);
     EXPECT_EQ(history(crn, "q=employment&type=appointment").size(), 1u);
@@ -371,6 +375,10 @@ TEST_P(HistorySearch, EditsAppointmentsAndEnforcementAreSearchedAndFiltered) {
     const auto q = search::parse_history_query("difficulties");
     EXPECT_EQ(search::search_history(*conn, person_id, q, none, true, 10).size(), 1u);
     EXPECT_TRUE(search::search_history(*conn, person_id, q, none, false, 10).empty());
+    const auto newest_two = search::search_history(*conn, person_id, search::parse_history_query("employment"), none, true, 2);
+    ASSERT_EQ(newest_two.size(), 2u);
+    EXPECT_EQ(newest_two[0].source, "contact");
+    for (const auto& hit : newest_two) EXPECT_NE(hit.excerpt.find("mployment"), std::string::npos) << hit.source;
 }
 
 TEST_P(HistorySearch, PageShowsFieldErrorsAndKeepsWhatWasTyped) {

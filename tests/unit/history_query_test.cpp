@@ -19,9 +19,17 @@ TEST(HistoryQuery, WordsAndQuotedPhrases) {
     }
 }
 
-TEST(HistoryQuery, Fts5ExpressionLimitsToTheCase) {
-    EXPECT_EQ(fts5_history_expression(parse_history_query("breach \"home visit\""), 42, "notes"),
-              "person_id : \"42\" AND notes : \"breach\" AND notes : \"home visit\"");
+TEST(HistoryQuery, Fts5ExpressionRequiresEveryTermInTheColumn) {
+    EXPECT_EQ(fts5_history_expression(parse_history_query("breach \"home visit\""), "notes"),
+              "notes : \"breach\" AND notes : \"home visit\"");
+}
+
+TEST(HistoryQuery, KeyRangeHoldsExactlyOneCase) {
+    const auto r = history_key_range(42);
+    EXPECT_EQ(r.first, (std::int64_t{42} << 32) + 1);   // ids start at 1
+    EXPECT_EQ(r.last, (std::int64_t{43} << 32) - 1);
+    EXPECT_EQ(history_key_range(43).first, r.last + 2);
+    EXPECT_GT(history_key_range(2'000'000'000).last, 0);  // no overflow for any plausible person id
 }
 
 TEST(HistoryQuery, WebsearchText) {
