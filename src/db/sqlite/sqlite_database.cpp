@@ -1,5 +1,8 @@
 #include "db/sqlite/sqlite_database.hpp"
 
+#include "db/sqlite/fifo_mutex.hpp"
+#include "db/sqlite/wal_checkpointer.hpp"
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -117,14 +120,14 @@ private:
     ino_t inode_ = 0;
 };
 
-// SQLite allows one writer at a time. Writers in this process queue on this mutex
-// rather than in SQLite's busy handler, which sleeps and retries and so gives long
+// SQLite allows one writer at a time. Writers in this process queue on this mutex, in
+// the order they arrive (FifoMutex), rather than in SQLite's busy handler, which sleeps and retries and so gives long
 // tail latencies under concurrent writes. The busy timeout still covers other
 // processes (onecase CLI commands) writing the same file.
 class SqliteConnection final : public Connection {
 public:
-    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, std::mutex& write_lock,
-                     WalSyncer& syncer)
+    SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, FifoMutex& write_lock,
+                     WalSyncer& syncer, WalCheckpointer& checkpointer)
         : write_lock_(write_lock), syncer_(syncer) {
         const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
@@ -160,6 +163,7 @@ public:
             "PRAGMA foreign_keys=ON;"
             "PRAGMA temp_store=MEMORY;"
             "PRAGMA cache_size=-32768;");
+        checkpointer.attach(db_);
     }
 
     ~SqliteConnection() override {
@@ -263,7 +267,7 @@ public:
 private:
     // After a write transaction committed: lets the next writer in at once, then waits
     // for the group fsync that puts this commit on disk.
-    void make_durable(std::unique_lock<std::mutex>& write_guard) {
+    void make_durable(std::unique_lock<FifoMutex>& write_guard) {
         if (!write_guard.owns_lock()) return;
         write_guard.unlock();
         if (!bulk_) syncer_.wait_durable();
@@ -271,7 +275,7 @@ private:
 
     // A statement that writes outside an explicit transaction is its own write
     // transaction: it queues for the write lock like begin_write() does.
-    std::unique_lock<std::mutex> lock_if_autocommit_write(sqlite3_stmt* stmt) {
+    std::unique_lock<FifoMutex> lock_if_autocommit_write(sqlite3_stmt* stmt) {
         if (held_.owns_lock() || sqlite3_stmt_readonly(stmt) || !sqlite3_get_autocommit(db_)) return {};
         std::unique_lock lock(write_lock_);
         if (!bulk_) syncer_.refuse_if_failed();
@@ -336,10 +340,10 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     sqlite3* db_ = nullptr;
-    std::mutex& write_lock_;
+    FifoMutex& write_lock_;
     WalSyncer& syncer_;
     bool bulk_ = false;
-    std::unique_lock<std::mutex> held_;
+    std::unique_lock<FifoMutex> held_;
     std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
 
@@ -350,7 +354,7 @@ public:
         const auto parent = std::filesystem::path(path_).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         // Open one now so a bad path fails at start, not on the first request.
-        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_));
+        idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_, checkpointer_));
         open_ = 1;
     }
 
@@ -372,7 +376,7 @@ protected:
         ++open_;
         lock.unlock();
         try {
-            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_);
+            return std::make_unique<SqliteConnection>(path_, options_.busy_timeout, write_lock_, syncer_, checkpointer_);
         } catch (...) {
             std::lock_guard relock(mutex_);
             --open_;
@@ -398,7 +402,9 @@ private:
     std::string path_;
     OpenOptions options_;
     WalSyncer syncer_;
-    std::mutex write_lock_;
+    // Before the connections: it outlives the hooks they hold.
+    WalCheckpointer checkpointer_{path_};
+    FifoMutex write_lock_;
     std::mutex mutex_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Connection>> idle_;
