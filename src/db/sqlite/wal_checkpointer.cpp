@@ -59,6 +59,13 @@ void WalCheckpointer::run(std::stop_token stop) {
             std::lock_guard lock(mutex_);
             ++completed_;
         }
+        // At most one a second. Under steady writes the WAL can stay past the wake-up
+        // size (it restarts only once fully copied and unread), so every commit would
+        // wake this thread, and each checkpoint of a few new pages costs an fsync of
+        // the database file that competes with the writers' own.
+        std::unique_lock lock(mutex_);
+        cv_.wait_for(lock, stop, kMinimumInterval, [] { return false; });
+        if (stop.stop_requested()) break;
     }
     sqlite3_close_v2(db);
 }

@@ -8,6 +8,7 @@
 // (SQLite leaves the WAL as it was, so nothing is lost).
 #include <sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -18,6 +19,7 @@ namespace onecase::db {
 class WalCheckpointer {
 public:
     static constexpr int kWakeAtPages = 1000;  // SQLite's default autocheckpoint size
+    static constexpr std::chrono::milliseconds kMinimumInterval{1000};
 
     explicit WalCheckpointer(std::string path);
     ~WalCheckpointer();
