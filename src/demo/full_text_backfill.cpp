@@ -30,7 +30,7 @@ void rebuild(db::Connection& conn, const std::string& index) {
 void backfill_full_text(db::Connection& conn) {
     if (conn.dialect() != db::Dialect::sqlite) return;
     // Every full-text index reads its text from its source table (migrations 0010,
-    // 0014 and 0016), so one 'rebuild' each indexes what the load wrote.
+    // 0014 and 0015), so one 'rebuild' each indexes what the load wrote.
     for (const char* index : {"person_names_fts", "contacts_fts", "appointments_fts", "enforcement_fts"}) rebuild(conn, index);
 }
 

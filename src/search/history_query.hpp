@@ -21,11 +21,11 @@ HistoryQuery parse_history_query(std::string_view text);
 
 // The FTS5 expression for one text column of a history index: every term (a phrase
 // as a phrase), all required: notes : "breach" AND notes : "missed appointment".
-// The case is chosen by rowid range, not by the expression (migration 0016).
+// The case is chosen by rowid range, not by the expression (migration 0015).
 std::string fts5_history_expression(const HistoryQuery& query, std::string_view text_column);
 
 // The rowids one case's rows have in the SQLite history indexes: each row's
-// history_key is (person_id << 32) + id (migration 0016), so a case is one range.
+// history_key is (person_id << 32) + id (migration 0015), so a case is one range.
 struct HistoryKeyRange {
     std::int64_t first = 0;
     std::int64_t last = 0;

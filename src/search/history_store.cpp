@@ -58,7 +58,7 @@ void add_excerpts(db::Connection& conn, const HistoryQuery& query, const History
     }
 }
 
-// Each index is asked only for the case's rowid range (migration 0016), then the
+// Each index is asked only for the case's rowid range (migration 0015), then the
 // row it points at is read by id; the newest `limit` hits get their excerpts.
 std::vector<HistoryHit> search_sqlite(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
                                       const HistoryFilter& filter, std::int64_t sensitive, int limit) {
