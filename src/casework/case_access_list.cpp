@@ -11,6 +11,27 @@ namespace onecase::casework {
 
 using access::Principal;
 
+namespace {
+
+// Who is on each list, as staff codes (sorted, comma-separated), for the audit row's
+// before and after: the restriction list as a whole changes meaning when it goes from
+// empty to one name.
+access::AuditSnapshot lists_snapshot(db::Connection& conn, std::int64_t person_id) {
+    std::string restricted, excluded;
+    for (const auto& r : conn.query("SELECT l.kind, s.code FROM case_access_lists l JOIN staff s ON s.id = l.staff_id "
+                                    "WHERE l.person_id = ? AND l.removed_at IS NULL ORDER BY s.code",
+                                    {person_id})) {
+        auto& list = r.text(0) == "restriction" ? restricted : excluded;
+        list += (list.empty() ? "" : ",") + r.text(1);
+    }
+    access::AuditSnapshot s;
+    s.set("restricted_to", restricted.empty() ? std::nullopt : std::optional(restricted));
+    s.set("excluded", excluded.empty() ? std::nullopt : std::optional(excluded));
+    return s;
+}
+
+}  // namespace
+
 std::vector<AccessListEntry> access_list(db::Connection& conn, std::int64_t person_id) {
     std::vector<AccessListEntry> out;
     for (const auto& r : conn.query("SELECT l.id, l.kind, s.code, s.first_name || ' ' || s.last_name, l.reason, l.added_at, "
@@ -57,6 +78,7 @@ Result<AccessListEntry> add_access_entry(access::RouteDeps& deps, const http::Re
         if (in.kind == "exclusion" && c->person.case_manager_staff_id == staff_id) {
             return Problem::invalid({{"staffCode", "The case manager cannot be excluded: reallocate the case first"}});
         }
+        const auto lists_before = lists_snapshot(conn, c->person.id);
         const auto at = platform::format_instant(now);
         auto insert = [&](std::int64_t id, const std::string& kind, const std::string& reason) {
             return conn.query("INSERT INTO case_access_lists (person_id, staff_id, kind, reason, added_at, added_by_user_id) "
@@ -72,7 +94,13 @@ Result<AccessListEntry> add_access_entry(access::RouteDeps& deps, const http::Re
         }
         access::record_audit(conn, now, &who, req.remote_address,
                              access::AuditEntry{"case.access." + in.kind + ".add", crn,
-                                                "staff=" + in.staff_code + " reason=" + in.reason});
+                                                "staff=" + in.staff_code + " reason=" + in.reason,
+                                                access::joined_changes(access::created_fields(access::AuditSnapshot{}
+                                                                                  .set("kind", in.kind)
+                                                                                  .set("staff", in.staff_code)
+                                                                                  .set("reason", in.reason)),
+                                                       access::diff_fields(lists_before,
+                                                                           lists_snapshot(conn, c->person.id)))});
         for (auto& e : access_list(conn, c->person.id)) {
             if (e.id == entry) return e;
         }
@@ -86,14 +114,21 @@ Result<bool> remove_access_entry(access::RouteDeps& deps, const http::Request& r
     return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<bool> {
         auto c = authorise_access_management(conn, crn, who);
         if (!c) return c.problem();
-        auto rows = conn.query("SELECT l.kind, s.code FROM case_access_lists l JOIN staff s ON s.id = l.staff_id "
+        auto rows = conn.query("SELECT l.kind, s.code, l.reason FROM case_access_lists l JOIN staff s ON s.id = l.staff_id "
                                "WHERE l.id = ? AND l.person_id = ? AND l.removed_at IS NULL",
                                {entry_id, c->person.id});
         if (rows.empty()) return Problem::not_found("That entry is not on this case's list");
+        const auto lists_before = lists_snapshot(conn, c->person.id);
         conn.execute("UPDATE case_access_lists SET removed_at = ?, removed_by_user_id = ? WHERE id = ?",
                      {platform::format_instant(now), who.user_id, entry_id});
+        auto changes = access::joined_changes(access::removed_fields(access::AuditSnapshot{}
+                                                         .set("kind", rows[0].text(0))
+                                                         .set("staff", rows[0].text(1))
+                                                         .set("reason", rows[0].text(2))),
+                              access::diff_fields(lists_before, lists_snapshot(conn, c->person.id)));
         access::record_audit(conn, now, &who, req.remote_address,
-                             access::AuditEntry{"case.access." + rows[0].text(0) + ".remove", crn, "staff=" + rows[0].text(1)});
+                             access::AuditEntry{"case.access." + rows[0].text(0) + ".remove", crn,
+                                                "staff=" + rows[0].text(1), std::move(changes)});
         return true;
     });
 }

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "access/audit.hpp"
+#include "casework/contact_update.hpp"
 #include "access/policy.hpp"
 #include "access/users_store.hpp"
 #include "appointments/case_section.hpp"
@@ -147,7 +148,8 @@ Result<contacts::Contact> save_contact(access::RouteDeps& deps, const Request& r
         // The draft becomes the record in the same commit: never both, never neither.
         drafts::discard_draft(conn, who.user_id, new_contact_draft_key(crn));
         access::record_audit(conn, now, &who, req.remote_address,
-                             access::AuditEntry{"contact.create", crn, "contact=" + std::to_string(saved.id)});
+                             access::AuditEntry{"contact.create", crn, "contact=" + std::to_string(saved.id),
+                                                access::created_fields(contact_audit_fields(saved))});
         return saved;
     });
 }

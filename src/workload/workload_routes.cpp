@@ -210,7 +210,13 @@ Result<ReductionSaved> add_reduction(access::RouteDeps& deps, const Request& req
         const auto id = insert_reduction(conn, staff->id, *r, in.notes, who.user_id, deps.clock.now());
         audit(conn, deps, req, who, "workload.reduction.create", std::nullopt,
               "staff=" + code + " reduction=" + std::to_string(id) + " reason=" + r->reason +
-                  " minutes=" + std::to_string(r->minutes_per_week) + " from=" + in.start_date + " to=" + in.end_date);
+                  " minutes=" + std::to_string(r->minutes_per_week) + " from=" + in.start_date + " to=" + in.end_date,
+              access::created_fields(access::AuditSnapshot{}
+                                         .set("staff", code)
+                                         .set("reason", r->reason)
+                                         .set("minutes_per_week", r->minutes_per_week)
+                                         .set("start_date", in.start_date)
+                                         .set("end_date", in.end_date)));
         return ReductionSaved{id};
     });
 }
@@ -247,7 +253,8 @@ Result<std::int64_t> add_task(access::RouteDeps& deps, const Request& req, const
             return Problem::forbidden("Only the team's senior probation officer or an admin credits reports and tasks.");
         if (!errors.empty()) return Problem::invalid(errors);
         const auto id = insert_task(conn, staff->id, kind, *date, who.user_id, deps.clock.now());
-        audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text);
+        audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text,
+              access::created_fields(access::AuditSnapshot{}.set("staff", code).set("kind", kind).set("date", date_text)));
         return id;
     });
 }
@@ -379,8 +386,11 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
             if (!can_record_reduction(who, staff->team_id))
                 return Problem::forbidden("Only the team's senior probation officer or an admin changes contracted hours.");
             set_contracted_minutes(conn, staff->id, minutes);
+            // Unset means the grade's full-time week.
             audit(conn, deps, req, who, "workload.contracted_hours.update", std::nullopt,
-                  "staff=" + code + " minutes=" + (minutes ? std::to_string(*minutes) : std::string("grade default")));
+                  "staff=" + code + " minutes=" + (minutes ? std::to_string(*minutes) : std::string("grade default")),
+                  access::diff_fields(access::AuditSnapshot{}.set("contracted_minutes", staff->contracted_minutes),
+                                      access::AuditSnapshot{}.set("contracted_minutes", find_staff(conn, code)->contracted_minutes)));
             return true;
         });
         if (!r) return Response::problem(r.problem());

@@ -48,7 +48,7 @@ for (const backend of backends()) {
         page.getByRole('link', { name: 'Download these entries (CSV)' }).click()
       ])
       const csv = readFileSync(await download.path(), 'utf8')
-      assert.ok(csv.startsWith('id,at,user,action,crn,remote_address,detail\r\n'), csv.slice(0, 80))
+      assert.ok(csv.startsWith('id,at,user,action,crn,remote_address,detail,changes\r\n'), csv.slice(0, 80))
       assert.match(csv, new RegExp(`,demo\\.po,case\\.view,${crn},`))
 
       await page.getByLabel('From').fill('last Tuesday')

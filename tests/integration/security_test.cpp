@@ -145,8 +145,9 @@ TEST_P(Security, TheCsvExportEscapesCommasQuotesNewlinesAndFormulas) {
     auto r = http_request(s.port(), "GET", "/api/v1/audit.csv?crn=" + crn, bearer(s, "demo.auditor"));
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.header("content-type").value_or(""), "text/csv; charset=utf-8");
-    EXPECT_EQ(r.body.rfind("id,at,user,action,crn,remote_address,detail\r\n", 0), 0u) << r.body;
-    EXPECT_NE(r.body.find(",contact.create,Z999001,10.0.0.1,\"'=SUM(1,2) \"\"quoted\"\"\nsecond line\"\r\n"),
+    EXPECT_EQ(r.body.rfind("id,at,user,action,crn,remote_address,detail,changes\r\n", 0), 0u) << r.body;
+    // No changes: the last column is empty.
+    EXPECT_NE(r.body.find(",contact.create,Z999001,10.0.0.1,\"'=SUM(1,2) \"\"quoted\"\"\nsecond line\",\r\n"),
               std::string::npos)
         << r.body;
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.export' AND crn = ?", {crn}), 1);
