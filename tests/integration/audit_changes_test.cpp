@@ -48,7 +48,10 @@ protected:
     // The changes of the newest audit row for `action` on `crn`, by field, read as an
     // auditor reads them: through the API.
     std::map<std::string, Change> latest_changes(const std::string& crn, const std::string& action) {
-        auto rows = get_json("demo.auditor", "/api/v1/audit?limit=1&action=" + action + "&crn=" + crn).at("rows").as_array();
+        // An empty crn: the newest row for the action on any case or none (staff, policies).
+        auto rows = get_json("demo.auditor", "/api/v1/audit?limit=1&action=" + action + (crn.empty() ? "" : "&crn=" + crn))
+                        .at("rows")
+                        .as_array();
         EXPECT_EQ(rows.size(), 1u) << action << " on " << crn;
         std::map<std::string, Change> out;
         if (rows.empty()) return out;
@@ -285,6 +288,38 @@ TEST_P(AuditChanges, TheApiCsvAndPageShowTheChangesEscaped) {
     EXPECT_NE(page.body.find("notes</span>: first, &quot;quoted&quot;"), std::string::npos) << page.body;
     EXPECT_NE(page.body.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos) << page.body;
     EXPECT_EQ(page.body.find("<script>x</script>"), std::string::npos);
+}
+
+TEST_P(AuditChanges, ContractedHoursAndAWorkloadModelVersionRecordWhatTheyReplaced) {
+    const std::string po(get_json("demo.po", "/api/v1/me").at("staffCode").as_string());
+    std::optional<std::string> minutes_before;
+    {
+        auto conn = service().database().acquire();
+        minutes_before = conn->query("SELECT contracted_minutes FROM staff WHERE code = ?", {po}).at(0).opt_text(0);
+    }
+    EXPECT_EQ(call("demo.po", "PUT", "/api/v1/staff/" + po + "/contracted-hours", R"({"contractedHours":30})").status, 403);
+    ASSERT_EQ(call("demo.spo", "PUT", "/api/v1/staff/" + po + "/contracted-hours", R"({"contractedHours":30})").status, 200);
+    auto changes = latest_changes("", "workload.contracted_hours.update");
+    if (minutes_before == "1800") EXPECT_TRUE(changes.empty());
+    else expect_change(changes, "contracted_minutes", minutes_before, "1800");
+    ASSERT_EQ(call("demo.spo", "PUT", "/api/v1/staff/" + po + "/contracted-hours", R"({"contractedHours":null})").status, 200);
+    expect_change(latest_changes("", "workload.contracted_hours.update"), "contracted_minutes", "1800", std::nullopt);
+
+    const auto model = get_json("demo.admin", "/api/v1/policies/workload");
+    const auto previous = model.at("versions").as_array().back();
+    const std::string old_points = json::serialize(previous.at("settings").at("tierPoints").at("custody").at("A0"));
+    const auto body = json::serialize(json::object{
+        {"settings", json::object{{"tierPoints", json::object{{"custody", json::object{{"A0", old_points == "13" ? 14 : 13}}}}}}},
+        {"note", "Custody A0 reweighed"},
+        {"effectiveFrom", "2099-02-01"}});
+    auto added = call("demo.admin", "POST", "/api/v1/policies/workload", body);
+    ASSERT_EQ(added.status, 201) << added.body;
+    const auto version = json::parse(added.body).at("version").as_int64();
+    changes = latest_changes("", "policy.create");
+    expect_change(changes, "version", std::to_string(previous.at("version").as_int64()), std::to_string(version));
+    expect_change(changes, "effective_from", std::string(previous.at("effectiveFrom").as_string()), "2099-02-01");
+    expect_change(changes, "settings.tierPoints.custody.A0", old_points, old_points == "13" ? "14" : "13");
+    EXPECT_EQ(changes.count("settings.tierPoints.custody.A1"), 0u) << "an unchanged setting is not listed";
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuditChanges, ::testing::ValuesIn(backends()),
