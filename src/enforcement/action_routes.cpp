@@ -173,7 +173,12 @@ Result<ResolveResult> resolve(access::RouteDeps& deps, const Request& req, const
             resolve_warning_proposals(conn, p->event_id, action->id, who.user_id, now);
         auto resolved = *find_proposal(conn, id);
         auto changes = access::diff_fields(proposal_fields(*p), proposal_fields(resolved));
-        if (action) changes = access::joined_changes(std::move(changes), access::created_fields(action_fields(*action)));
+        if (action) {
+            // The action the decision created, its fields named apart from the proposal's.
+            auto created = access::created_fields(action_fields(*action));
+            for (auto& c : created) c.field = "action." + c.field;
+            changes = access::joined_changes(std::move(changes), created);
+        }
         audit(conn, deps, req, who, "enforcement_proposal.resolve", p->crn,
               "proposal=" + std::to_string(id) + " decision=" + in.decision +
                   (action ? " action=" + std::to_string(action->id) : ""),
