@@ -124,6 +124,14 @@ ChangeResult cancel(const Context& ctx, const http::Request& req, const Principa
     });
 }
 
+std::optional<Problem> refuse_change(const Context& ctx, const Principal& who, std::int64_t id) {
+    return db::read_transaction(ctx.deps.db, [&](db::Connection& conn) -> std::optional<Problem> {
+        auto a = authorised_appointment(ctx, conn, who, id, true);
+        if (!a) return a.problem();
+        return std::nullopt;
+    });
+}
+
 Result<Appointment> read(const Context& ctx, const http::Request& req, const Principal& who, std::int64_t id,
                          bool write, const std::string& action) {
     auto result = db::read_transaction(

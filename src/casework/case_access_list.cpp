@@ -57,17 +57,26 @@ Result<AuthorisedCase> authorise_access_management(db::Connection& conn, const s
     return AuthorisedCase{std::move(*person), std::move(cm), std::move(scope)};
 }
 
-Result<AccessListEntry> add_access_entry(access::RouteDeps& deps, const http::Request& req, const Principal& who,
-                                         const std::string& crn, const AccessListInput& in) {
-    std::vector<FieldError> errors;
-    if (in.kind != "restriction" && in.kind != "exclusion") errors.push_back({"kind", "Choose restrict to, or exclude"});
-    if (in.staff_code.empty()) errors.push_back({"staffCode", "Enter the staff code"});
-    if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) errors.push_back({"reason", "Give the reason"});
-    if (!errors.empty()) return Problem::invalid(std::move(errors), "Check the access change");
-    const auto now = deps.clock.now();
-    return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<AccessListEntry> {
+std::optional<Problem> refuse_unless_access_manager(db::Database& db, const std::string& crn, const Principal& who) {
+    return db::read_transaction(db, [&](db::Connection& conn) -> std::optional<Problem> {
         auto c = authorise_access_management(conn, crn, who);
         if (!c) return c.problem();
+        return std::nullopt;
+    });
+}
+
+Result<AccessListEntry> add_access_entry(access::RouteDeps& deps, const http::Request& req, const Principal& who,
+                                         const std::string& crn, const AccessListInput& in) {
+    const auto now = deps.clock.now();
+    return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<AccessListEntry> {
+        // Access before input: someone refused hears only that.
+        auto c = authorise_access_management(conn, crn, who);
+        if (!c) return c.problem();
+        std::vector<FieldError> errors;
+        if (in.kind != "restriction" && in.kind != "exclusion") errors.push_back({"kind", "Choose restrict to, or exclude"});
+        if (in.staff_code.empty()) errors.push_back({"staffCode", "Enter the staff code"});
+        if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) errors.push_back({"reason", "Give the reason"});
+        if (!errors.empty()) return Problem::invalid(std::move(errors), "Check the access change");
         auto staff = conn.query("SELECT id FROM staff WHERE code = ?", {in.staff_code});
         if (staff.empty()) return Problem::invalid({{"staffCode", "There is no member of staff with code " + in.staff_code}});
         const auto staff_id = staff[0].int64(0);

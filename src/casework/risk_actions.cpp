@@ -81,9 +81,9 @@ std::vector<std::string> live_type_codes(const std::vector<risk::RegistrationRow
 }  // namespace
 
 Result<json::object> read_risk(access::RouteDeps& deps, const http::Request& req, const Principal& who,
-                               const std::string& crn, const std::string& action, const RiskReader& reader) {
+                               const std::string& crn, const std::string& action, const RiskReader& reader, bool write) {
     auto result = db::read_transaction(deps.db, [&](db::Connection& conn) -> Result<json::object> {
-        auto c = authorise_case(conn, crn, who, false);
+        auto c = authorise_case(conn, crn, who, write);
         if (!c) return c.problem();
         return reader(conn, *c);
     });

@@ -194,6 +194,18 @@ json::object group_page(const GroupView& g, const std::string& title, const Prin
     return v;
 }
 
+// The team's SPO or an admin, checked before a route reads its body, so someone
+// refused gets 403 (404 for an unknown code) whatever they sent.
+std::optional<Problem> refuse_unless_team_spo_or_admin(access::RouteDeps& deps, const Principal& who, const std::string& code,
+                                                       const char* what) {
+    auto conn = deps.db.acquire();
+    auto staff = find_staff(*conn, code);
+    if (!staff) return Problem::not_found("There is no member of staff with code " + code);
+    if (!can_record_reduction(who, staff->team_id))
+        return Problem::forbidden(std::string("Only the team's senior probation officer or an admin ") + what + ".");
+    return std::nullopt;
+}
+
 struct ReductionSaved {
     std::int64_t id = 0;
 };
@@ -370,6 +382,8 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
     // Contracted hours: the team's SPO or an admin; null returns the staff member to
     // the grade's full-time week.
     router.add("PUT", "/api/v1/staff/{code}/contracted-hours", guard.api([&deps](Request& req, const Principal& who) {
+        if (auto refused = refuse_unless_team_spo_or_admin(deps, who, req.path_params.at("code"), "changes contracted hours"))
+            return Response::problem(*refused);
         auto body = parse_json_object(req.body);
         if (!body || !body->contains("contractedHours")) return Response::problem(Problem::bad_request("Send {\"contractedHours\": 37}."));
         const auto& v = body->at("contractedHours");
@@ -401,6 +415,8 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
 
     // A report or weighted task credited to a staff member.
     router.add("POST", "/api/v1/staff/{code}/tasks", guard.api([&deps](Request& req, const Principal& who) {
+        if (auto refused = refuse_unless_team_spo_or_admin(deps, who, req.path_params.at("code"), "credits reports and tasks"))
+            return Response::problem(*refused);
         auto body = parse_json_object(req.body);
         if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
         std::vector<FieldError> errors;
