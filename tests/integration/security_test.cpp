@@ -221,6 +221,10 @@ TEST_P(Security, FiveWrongPasswordsLockTheAccountAndAnUnknownUsernameLooksTheSam
     EXPECT_EQ(lifted.status, 204) << lifted.body;
     EXPECT_EQ(http_request(s.port(), "POST", "/api/v1/admin/users/no.such.user/unlock", bearer(s, "demo.admin")).status, 404);
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'user.unlock' AND detail = 'username=test.lockme'"), 1);
+    // The row says what was lifted: the lockout's end before, none after.
+    EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'user.unlock' AND detail = 'username=test.lockme' "
+                       "AND changes LIKE '[{\"field\":\"locked_until\",\"before\":\"2%\",\"after\":null}]'"),
+              1);
     Browser back(s.port());
     EXPECT_EQ(back.sign_in("test.lockme", "lockme-right-password-2026").status, 303);
 }
@@ -359,6 +363,9 @@ TEST_P(Security, ARevokedTokenIsRefusedAtOnce) {
     EXPECT_EQ(http_request(s.port(), "DELETE", "/api/v1/tokens/" + id, auth).status, 204);
     EXPECT_EQ(http_request(s.port(), "GET", "/api/v1/tokens", auth).status, 401);
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'token.revoke' AND username = 'test.tokens'"), 1);
+    EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'token.revoke' AND username = 'test.tokens' "
+                       "AND changes LIKE '[{\"field\":\"revoked_at\",\"before\":null,\"after\":\"2%\"}]'"),
+              1);
 
     // From the account page.
     const auto second = s.token_for("test.tokens");
