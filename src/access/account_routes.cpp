@@ -120,8 +120,20 @@ std::optional<std::int64_t> token_id(const Request& req) {
 bool revoke(RouteDeps& deps, const Request& req, const Principal& who, std::int64_t id) {
     const auto now = deps.clock.now();
     return db::write_transaction(deps.db, [&](db::Connection& c) {
+        // The token's label and state, never its secret (only a hash is stored anyway).
+        auto token_fields = [&] {
+            AuditSnapshot s;
+            for (const auto& t : list_api_tokens(c, who.user_id)) {
+                if (t.id == id) s.set("name", t.name).set("revoked_at", t.revoked_at);
+            }
+            return s;
+        };
+        const auto before = token_fields();
         if (!revoke_api_token(c, who.user_id, id, now)) return false;
-        record_audit(c, now, &who, req.remote_address, AuditEntry{"token.revoke", std::nullopt, "token=" + std::to_string(id)});
+        record_audit(c, now, &who, req.remote_address,
+                     AuditEntry{"token.revoke", std::nullopt,
+                                "token=" + std::to_string(id) + " name=" + before.get("name").value_or(""),
+                                diff_fields(before, token_fields())});
         return true;
     });
 }

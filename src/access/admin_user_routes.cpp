@@ -50,8 +50,18 @@ bool unlock(RouteDeps& deps, const Request& req, const Principal& who, const std
     const auto now = deps.clock.now();
     return db::write_transaction(deps.db, [&](db::Connection& c) {
         if (!find_user(c, username)) return false;
+        // Unset locked_until after: the lockout ended (before is unset when there was none).
+        auto lock_fields = [&] {
+            AuditSnapshot s;
+            for (const auto& l : current_lockouts(c, now)) {
+                if (l.username == username) s.set("locked_until", platform::format_instant(l.until));
+            }
+            return s;
+        };
+        const auto before = lock_fields();
         reset_username(c, username, now);
-        record_audit(c, now, &who, req.remote_address, AuditEntry{"user.unlock", std::nullopt, "username=" + username});
+        record_audit(c, now, &who, req.remote_address,
+                     AuditEntry{"user.unlock", std::nullopt, "username=" + username, diff_fields(before, lock_fields())});
         return true;
     });
 }

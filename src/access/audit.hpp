@@ -1,9 +1,12 @@
 #pragma once
-// The audit trail: who saw or changed what, when, from where. Append-only: there
-// is no update or delete path in the application.
+// The audit trail: who saw or changed what, when, from where, and for a change what
+// each field was before and after. Append-only: there is no update or delete path in
+// the application.
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "access/audit_changes.hpp"
 #include "access/model.hpp"
 #include "db/database.hpp"
 #include "platform/clock.hpp"
@@ -14,6 +17,9 @@ struct AuditEntry {
     std::string action;  // e.g. case.view, contact.create, sign_in, sign_in.failed
     std::optional<std::string> crn;
     std::string detail;
+    // For a change: the fields it touched (diff_fields), read in the same transaction.
+    // Empty for a read, a refusal or an event that changes no record.
+    std::vector<FieldChange> changes = {};
 };
 
 // Writes one row in the caller's transaction, so the audit row and the change

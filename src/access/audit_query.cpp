@@ -4,7 +4,7 @@ namespace onecase::access {
 
 AuditPage query_audit(db::Connection& conn, const AuditFilter& filter, std::optional<int> limit_override) {
     const int limit = limit_override.value_or(filter.limit);
-    std::string sql = "SELECT id, at, username, remote_address, action, crn, detail FROM audit_log";
+    std::string sql = "SELECT id, at, username, remote_address, action, crn, detail, changes FROM audit_log";
     db::Params params;
     std::string where;
     auto cond = [&](const char* clause, db::Value v) {
@@ -23,7 +23,9 @@ AuditPage query_audit(db::Connection& conn, const AuditFilter& filter, std::opti
 
     AuditPage page;
     for (const auto& r : conn.query(sql, params)) {
-        page.rows.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.opt_text(5), r.text(6)});
+        auto changes = r.opt_text(7);
+        page.rows.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.opt_text(5), r.text(6),
+                             changes ? changes_from_json(*changes) : std::vector<FieldChange>{}});
     }
     if (page.rows.size() > static_cast<std::size_t>(limit)) {
         page.rows.resize(static_cast<std::size_t>(limit));

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "access/audit_changes.hpp"
 #include "access/audit_filter.hpp"
 #include "db/database.hpp"
 
@@ -18,6 +19,7 @@ struct AuditRow {
     std::string action;
     std::optional<std::string> crn;
     std::string detail;
+    std::vector<FieldChange> changes;  // empty for a read, a refusal or an event
 };
 
 struct AuditPage {

@@ -52,6 +52,32 @@ AuditPage read_audited(RouteDeps& deps, const Request& req, const Principal& who
     });
 }
 
+json::value optional_json(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::array changes_json(const std::vector<FieldChange>& changes) {
+    json::array list;
+    for (const auto& c : changes) {
+        list.push_back(json::object{{"field", c.field}, {"before", optional_json(c.before)}, {"after", optional_json(c.after)}});
+    }
+    return list;
+}
+
+// For the page: an unset value and an empty one read differently from any text.
+json::array changes_view(const std::vector<FieldChange>& changes) {
+    auto side = [](json::object& o, const char* name, const std::optional<std::string>& v) {
+        o[name] = v.value_or("");
+        o[std::string(name) + "Hint"] = !v ? "none" : v->empty() ? "blank" : "";
+    };
+    json::array list;
+    for (const auto& c : changes) {
+        json::object o{{"field", c.field}};
+        side(o, "before", c.before);
+        side(o, "after", c.after);
+        list.push_back(std::move(o));
+    }
+    return list;
+}
+
 json::object row_json(const AuditRow& r) {
     return json::object{{"id", r.id},
                         {"at", r.at},
@@ -59,17 +85,18 @@ json::object row_json(const AuditRow& r) {
                         {"action", r.action},
                         {"crn", r.crn ? json::value(*r.crn) : json::value(nullptr)},
                         {"remoteAddress", r.remote_address},
-                        {"detail", r.detail}};
+                        {"detail", r.detail},
+                        {"changes", changes_json(r.changes)}};
 }
 
 Response csv_response(RouteDeps& deps, const Request& req, const Principal& who, const std::string& base_path) {
     auto filter = parse_audit_filter(req.query);
     if (!filter) return Response::problem(filter.problem());
     auto page = read_audited(deps, req, who, *filter, "audit.export", kCsvMaxRows);
-    std::string body = csv_record({"id", "at", "user", "action", "crn", "remote_address", "detail"});
+    std::string body = csv_record({"id", "at", "user", "action", "crn", "remote_address", "detail", "changes"});
     for (const auto& r : page.rows) {
         body += csv_record({std::to_string(r.id), r.at, r.username, r.action, r.crn.value_or(""), r.remote_address,
-                            r.detail});
+                            r.detail, r.changes.empty() ? std::string{} : changes_to_json(r.changes)});
     }
     Response res{200, {}, std::move(body)};
     res.header("Content-Type", "text/csv; charset=utf-8");
@@ -120,6 +147,8 @@ void register_audit_routes(http::Router& router, const Guard& guard) {
         for (const auto& r : page.rows) {
             auto o = row_json(r);
             if (auto at = platform::parse_instant(r.at)) o["atDisplay"] = platform::display_london(*at);
+            o["hasChanges"] = !r.changes.empty();
+            o["changes"] = changes_view(r.changes);
             rows.push_back(std::move(o));
         }
         view["hasRows"] = !rows.empty();

@@ -175,6 +175,7 @@ void register_api_routes(http::Router& router, const access::Guard& guard, const
     router.add("PUT", "/api/v1/appointments/{id}", guard.api([ctx](Request& req, const Principal& who) {
         auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return Response::problem(Problem::not_found("There is no appointment with that number"));
+        if (auto refused = refuse_change(ctx, who, *id)) return Response::problem(*refused);
         auto body = parse_object(req.body);
         if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
         Fields f(*body);
@@ -191,6 +192,7 @@ void register_api_routes(http::Router& router, const access::Guard& guard, const
     router.add("POST", "/api/v1/appointments/{id}/cancel", guard.api([ctx](Request& req, const Principal& who) {
         auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return Response::problem(Problem::not_found("There is no appointment with that number"));
+        if (auto refused = refuse_change(ctx, who, *id)) return Response::problem(*refused);
         auto body = parse_object(req.body);
         if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
         Fields f(*body);

@@ -30,6 +30,22 @@ std::optional<Office> office_named(db::Connection& conn, const std::string& code
     return find_office_by_code(conn, code);
 }
 
+// What a move or cancellation can change, for the audit row's before and after.
+access::AuditSnapshot audited_fields(const Appointment& a) {
+    access::AuditSnapshot s;
+    s.set("type", a.type);
+    s.set("start_at", a.start_at);
+    s.set("duration_minutes", a.duration_minutes);
+    s.set("location", a.location);
+    s.set("office", a.office_code.empty() ? std::nullopt : std::optional(a.office_code));
+    s.set("staff", a.staff_code.empty() ? std::nullopt : std::optional(a.staff_code));
+    s.set("notes", a.notes);
+    s.set("status", a.cancelled_at ? "cancelled" : a.outcome ? "outcome recorded" : "booked");
+    s.set("cancel_reason", a.cancel_reason);
+    s.set("version", a.version);
+    return s;
+}
+
 }  // namespace
 
 void audit(access::RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
@@ -60,7 +76,8 @@ Result<Appointment> book(const Context& ctx, const http::Request& req, const Pri
         access::record_audit(
             conn, now, &who, req.remote_address,
             access::AuditEntry{"appointment.book", crn,
-                               "appointment=" + std::to_string(saved.id) + " start=" + saved.start_at});
+                               "appointment=" + std::to_string(saved.id) + " start=" + saved.start_at,
+                               access::created_fields(audited_fields(saved))});
         return saved;
     });
 }
@@ -77,11 +94,13 @@ ChangeResult move(const Context& ctx, const http::Request& req, const Principal&
         if (!move_appointment(conn, id, expected_version, *valid, now)) {
             return std::variant<Appointment, Conflict>{Conflict{*find_appointment(conn, id)}};
         }
+        auto moved = *find_appointment(conn, id);
         access::record_audit(conn, now, &who, req.remote_address,
                              access::AuditEntry{"appointment.move", current->crn,
                                                 "appointment=" + std::to_string(id) + " from=" + current->start_at +
-                                                    " to=" + valid->start_at});
-        return std::variant<Appointment, Conflict>{*find_appointment(conn, id)};
+                                                    " to=" + valid->start_at,
+                                                access::diff_fields(audited_fields(*current), audited_fields(moved))});
+        return std::variant<Appointment, Conflict>{std::move(moved)};
     });
 }
 
@@ -97,10 +116,19 @@ ChangeResult cancel(const Context& ctx, const http::Request& req, const Principa
         if (!cancel_appointment(conn, id, expected_version, *valid, now)) {
             return std::variant<Appointment, Conflict>{Conflict{*find_appointment(conn, id)}};
         }
-        access::record_audit(
-            conn, now, &who, req.remote_address,
-            access::AuditEntry{"appointment.cancel", current->crn, "appointment=" + std::to_string(id)});
-        return std::variant<Appointment, Conflict>{*find_appointment(conn, id)};
+        auto cancelled = *find_appointment(conn, id);
+        access::record_audit(conn, now, &who, req.remote_address,
+                             access::AuditEntry{"appointment.cancel", current->crn, "appointment=" + std::to_string(id),
+                                                access::diff_fields(audited_fields(*current), audited_fields(cancelled))});
+        return std::variant<Appointment, Conflict>{std::move(cancelled)};
+    });
+}
+
+std::optional<Problem> refuse_change(const Context& ctx, const Principal& who, std::int64_t id) {
+    return db::read_transaction(ctx.deps.db, [&](db::Connection& conn) -> std::optional<Problem> {
+        auto a = authorised_appointment(ctx, conn, who, id, true);
+        if (!a) return a.problem();
+        return std::nullopt;
     });
 }
 

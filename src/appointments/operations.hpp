@@ -39,6 +39,11 @@ ChangeResult move(const Context& ctx, const http::Request& req, const access::Pr
 ChangeResult cancel(const Context& ctx, const http::Request& req, const access::Principal& who, std::int64_t id,
                     std::int64_t expected_version, const std::string& reason);
 
+// The write check on the appointment's case alone (404 when there is no such
+// appointment), in its own read transaction: routes run it before reading the body,
+// so someone refused gets 403 whatever they sent. move and cancel authorise again.
+std::optional<Problem> refuse_change(const Context& ctx, const access::Principal& who, std::int64_t id);
+
 // Reads one appointment after authorising its case (read, or write for the move
 // and cancel forms), and audits the view as `action`.
 Result<Appointment> read(const Context& ctx, const http::Request& req, const access::Principal& who, std::int64_t id,

@@ -202,6 +202,7 @@ void register_page_routes(http::Router& router, const access::Guard& guard, cons
         "POST", "/appointments/{id}/move", guard.page([ctx, after_change, &guard](Request& req, const Principal& who) {
             auto id = platform::parse_record_id(req.path_params.at("id"));
             if (!id) return guard.problem(req, &who, Problem::not_found("There is no appointment with that number"));
+            if (auto refused = refuse_change(ctx, who, *id)) return guard.problem(req, &who, *refused);
             auto version = platform::parse_record_id(req.form_value("version"));
             if (!version)
                 return guard.problem(req, &who,
@@ -221,6 +222,7 @@ void register_page_routes(http::Router& router, const access::Guard& guard, cons
                    auto id = platform::parse_record_id(req.path_params.at("id"));
                    if (!id)
                        return guard.problem(req, &who, Problem::not_found("There is no appointment with that number"));
+                   if (auto refused = refuse_change(ctx, who, *id)) return guard.problem(req, &who, *refused);
                    auto version = platform::parse_record_id(req.form_value("version"));
                    if (!version)
                        return guard.problem(

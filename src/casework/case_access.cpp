@@ -11,6 +11,14 @@ namespace onecase::casework {
 
 using access::Principal;
 
+std::optional<Problem> refuse_unless_writable(db::Database& db, const std::string& crn, const access::Principal& who) {
+    return db::read_transaction(db, [&](db::Connection& conn) -> std::optional<Problem> {
+        auto c = authorise_case(conn, crn, who, true);
+        if (!c) return c.problem();
+        return std::nullopt;
+    });
+}
+
 Result<AuthorisedCase> authorise_case(db::Connection& conn, const std::string& crn,
                                       const Principal& who, bool write) {
     if (!platform::is_valid_crn(crn)) return Problem::not_found("There is no case with CRN " + crn);

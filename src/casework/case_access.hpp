@@ -29,4 +29,10 @@ Problem refusal_problem(access::CaseRefusal why, const std::optional<access::Sta
 Result<AuthorisedCase> authorise_case(db::Connection& conn, const std::string& crn, const access::Principal& who,
                                       bool write);
 
+// The write check alone, in its own read transaction: for a route to run before it
+// reads the request's body, so someone refused gets 403 (or 404) whatever they sent,
+// never a 400 or 422 that says the route would otherwise have listened. The change
+// itself authorises again in its write transaction.
+std::optional<Problem> refuse_unless_writable(db::Database& db, const std::string& crn, const access::Principal& who);
+
 }  // namespace onecase::casework

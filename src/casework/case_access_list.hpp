@@ -40,4 +40,8 @@ Result<bool> remove_access_entry(access::RouteDeps& deps, const http::Request& r
 // The case for someone who may manage its list, whether or not they may open it.
 Result<AuthorisedCase> authorise_access_management(db::Connection& conn, const std::string& crn, const access::Principal& who);
 
+// authorise_access_management alone, in its own read transaction, for a route to run
+// before it reads the request's body (a refused SPO gets 403 whatever they sent).
+std::optional<Problem> refuse_unless_access_manager(db::Database& db, const std::string& crn, const access::Principal& who);
+
 }  // namespace onecase::casework

@@ -54,6 +54,7 @@ void register_case_access_routes(http::Router& router, const access::Guard& guar
     }));
 
     router.add("POST", "/api/v1/people/{crn}/access-list", guard.api([&deps](Request& req, const Principal& who) {
+        if (auto refused = refuse_unless_access_manager(deps.db, req.path_params.at("crn"), who)) return Response::problem(*refused);
         boost::system::error_code ec;
         auto body = json::parse(req.body, ec);
         if (ec || !body.is_object()) return Response::problem(Problem::bad_request("The body must be a JSON object."));

@@ -70,6 +70,7 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
         const std::string crn = req.path_params.at("crn");
         const auto id = platform::parse_record_id(req.path_params.at("id"));
         if (!id) return Response::problem(Problem::not_found("No such contact"));
+        if (auto refused = refuse_unless_writable(deps.db, crn, who)) return Response::problem(*refused);
         boost::system::error_code ec;
         auto body = json::parse(req.body, ec);
         if (ec || !body.is_object()) return Response::problem(Problem::bad_request("The body must be a JSON object."));

@@ -184,6 +184,7 @@ void register_contact_page_routes(http::Router& router, const access::Guard& gua
         const std::string crn = req.path_params.at("crn");
         const auto id = platform::parse_record_id(req.path_params.at("id"));
         const auto version = platform::parse_record_id(req.form_value("version"));
+        if (auto refused = refuse_unless_writable(deps.db, crn, who)) return guard.problem(req, &who, *refused);
         if (!id || !version) return guard.problem(req, &who, Problem::bad_request("The form was incomplete. Go back and try again."));
         auto input = input_from_form(req);
         auto outcome = update_contact_as(deps, req, who, crn, *id, *version, input);

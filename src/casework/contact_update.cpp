@@ -8,6 +8,17 @@
 
 namespace onecase::casework {
 
+access::AuditSnapshot contact_audit_fields(const contacts::Contact& c) {
+    access::AuditSnapshot s;
+    s.set("type", c.type);
+    s.set("contact_at", c.contact_at);
+    s.set("notes", c.notes);
+    s.set_flag("sensitive", c.sensitive);
+    s.set("requirement_id", c.requirement_id);
+    s.set("version", c.version);
+    return s;
+}
+
 Result<ContactUpdate> update_contact_as(access::RouteDeps& deps, const http::Request& req,
                                         const access::Principal& who, const std::string& crn,
                                         std::int64_t contact_id, std::int64_t expected_version,
@@ -28,7 +39,8 @@ Result<ContactUpdate> update_contact_as(access::RouteDeps& deps, const http::Req
         access::record_audit(conn, now, &who, req.remote_address,
                              access::AuditEntry{"contact.update", crn,
                                                 "contact=" + std::to_string(contact_id) +
-                                                    " version=" + std::to_string(updated->version)});
+                                                    " version=" + std::to_string(updated->version),
+                                                access::diff_fields(contact_audit_fields(*current), contact_audit_fields(*updated))});
         return ContactUpdate{*updated};
     });
 }

@@ -43,8 +43,14 @@ Result<people::Person> record_person(access::RouteDeps& deps, const Request& req
                 auto person = people::create_person(conn, *valid, std::nullopt, now);
                 // It waits in the recorder's team's allocation queue (docs/workload.md).
                 if (who.staff) people::set_allocation_team(conn, person.id, who.staff->team_id);
+                access::AuditSnapshot key_fields;
+                key_fields.set("first_name", person.first_name)
+                    .set("last_name", person.last_name)
+                    .set("date_of_birth", person.date_of_birth)
+                    .set("pnc", person.pnc)
+                    .set("noms", person.noms);
                 access::record_audit(conn, now, &who, req.remote_address,
-                                     access::AuditEntry{"person.create", person.crn, ""});
+                                     access::AuditEntry{"person.create", person.crn, "", access::created_fields(key_fields)});
                 return person;
             });
         } catch (const db::ConstraintViolation&) {

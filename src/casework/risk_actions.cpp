@@ -29,8 +29,38 @@ Result<json::object> change_case(access::RouteDeps& deps, const Principal& who, 
 }
 
 void audit(db::Connection& conn, platform::Instant now, const Principal& who, const http::Request& req,
-           const std::string& action, const std::string& crn, const std::string& detail) {
-    access::record_audit(conn, now, &who, req.remote_address, access::AuditEntry{action, crn, detail});
+           const std::string& action, const std::string& crn, const std::string& detail,
+           std::vector<access::FieldChange> changes = {}) {
+    access::record_audit(conn, now, &who, req.remote_address, access::AuditEntry{action, crn, detail, std::move(changes)});
+}
+
+// The tier on the case record (people.tier), which recalculate_tier keeps current.
+std::optional<std::string> tier_on_record(db::Connection& conn, std::int64_t person_id) {
+    return conn.query("SELECT tier FROM people WHERE id = ?", {person_id}).at(0).opt_text(0);
+}
+
+// A registration's fields a review or de-registration changes, for the audit row.
+access::AuditSnapshot audited_fields(const risk::RegistrationRow& r) {
+    access::AuditSnapshot s;
+    s.set("type", r.type_code);
+    s.set("level", r.level);
+    s.set("category", r.category);
+    s.set("registered_on", r.registered_on);
+    s.set("review_due", r.review_due);
+    s.set("deregistered_on", r.deregistered_on);
+    s.set("deregistered_reason", r.deregistered_reason);
+    s.set("version", r.version);
+    return s;
+}
+
+// The registration's changes followed by the tier's, when it moved.
+std::vector<access::FieldChange> with_tier_change(std::vector<access::FieldChange> changes,
+                                                  const std::optional<std::string>& tier_before,
+                                                  const std::optional<std::string>& tier_after) {
+    auto tier = access::diff_fields(access::AuditSnapshot{}.set("tier", tier_before),
+                                    access::AuditSnapshot{}.set("tier", tier_after));
+    changes.insert(changes.end(), tier.begin(), tier.end());
+    return changes;
 }
 
 std::string level_text(const std::optional<std::string>& level) { return level ? " (" + *level + ")" : ""; }
@@ -51,9 +81,9 @@ std::vector<std::string> live_type_codes(const std::vector<risk::RegistrationRow
 }  // namespace
 
 Result<json::object> read_risk(access::RouteDeps& deps, const http::Request& req, const Principal& who,
-                               const std::string& crn, const std::string& action, const RiskReader& reader) {
+                               const std::string& crn, const std::string& action, const RiskReader& reader, bool write) {
     auto result = db::read_transaction(deps.db, [&](db::Connection& conn) -> Result<json::object> {
-        auto c = authorise_case(conn, crn, who, false);
+        auto c = authorise_case(conn, crn, who, write);
         if (!c) return c.problem();
         return reader(conn, *c);
     });
@@ -70,11 +100,14 @@ Result<json::object> add_registration(access::RouteDeps& deps, const http::Reque
         const auto existing = risk::registrations_for(conn, c.person.id);
         auto valid = risk::validate_registration(input, types, live_type_codes(existing), platform::london_date(now));
         if (!valid) return valid.problem();
+        const auto tier_before = tier_on_record(conn, c.person.id);
         const auto id = risk::insert_registration(conn, c.person.id, *valid, who.user_id);
         const std::string what = valid->description + level_text(valid->level);
         auto tier = risk::recalculate_tier(conn, c.person.id, now, who.user_id, "registration added: " + what);
-        audit(conn, now, who, req, "registration.create", crn, "registration=" + std::to_string(id) + " " + what);
-        return with_tier(registration_json(*risk::find_registration(conn, c.person.id, id), platform::london_date(now)), tier);
+        const auto added = *risk::find_registration(conn, c.person.id, id);
+        audit(conn, now, who, req, "registration.create", crn, "registration=" + std::to_string(id) + " " + what,
+              with_tier_change(access::created_fields(audited_fields(added)), tier_before, tier_on_record(conn, c.person.id)));
+        return with_tier(registration_json(added, platform::london_date(now)), tier);
     });
 }
 
@@ -92,9 +125,19 @@ Result<json::object> review_registration(access::RouteDeps& deps, const http::Re
                                            platform::london_date(now));
         if (!valid) return valid.problem();
         risk::record_review(conn, id, *valid, who.user_id, now);
+        const auto reviewed = *risk::find_registration(conn, c.person.id, id);
+        auto changes = access::diff_fields(audited_fields(*reg), audited_fields(reviewed));
+        if (!reviewed.reviews.empty()) {
+            // The review itself is a new row: its date and notes are the "after".
+            const auto& latest = reviewed.reviews.front();
+            auto review = access::created_fields(
+                access::AuditSnapshot{}.set("reviewed_on", latest.reviewed_on).set("review_notes", latest.notes));
+            changes.insert(changes.end(), review.begin(), review.end());
+        }
         audit(conn, now, who, req, "registration.review", crn,
-              "registration=" + std::to_string(id) + " next=" + platform::format_date(valid->next_review_due));
-        return registration_json(*risk::find_registration(conn, c.person.id, id), platform::london_date(now));
+              "registration=" + std::to_string(id) + " next=" + platform::format_date(valid->next_review_due),
+              std::move(changes));
+        return registration_json(reviewed, platform::london_date(now));
     });
 }
 
@@ -108,11 +151,15 @@ Result<json::object> deregister_registration(access::RouteDeps& deps, const http
         auto valid = risk::validate_deregistration(
             input, platform::parse_date(reg->registered_on).value_or(platform::london_date(now)), platform::london_date(now));
         if (!valid) return valid.problem();
+        const auto tier_before = tier_on_record(conn, c.person.id);
         if (!risk::deregister(conn, id, *valid, who.user_id)) return Problem::conflict("This registration was de-registered by someone else.");
         const std::string what = reg->description + level_text(reg->level);
         auto tier = risk::recalculate_tier(conn, c.person.id, now, who.user_id, "registration removed: " + what);
-        audit(conn, now, who, req, "registration.deregister", crn, "registration=" + std::to_string(id) + " " + what);
-        return with_tier(registration_json(*risk::find_registration(conn, c.person.id, id), platform::london_date(now)), tier);
+        const auto removed = *risk::find_registration(conn, c.person.id, id);
+        audit(conn, now, who, req, "registration.deregister", crn, "registration=" + std::to_string(id) + " " + what,
+              with_tier_change(access::diff_fields(audited_fields(*reg), audited_fields(removed)), tier_before,
+                               tier_on_record(conn, c.person.id)));
+        return with_tier(registration_json(removed, platform::london_date(now)), tier);
     });
 }
 
@@ -121,10 +168,14 @@ Result<json::object> add_assessment(access::RouteDeps& deps, const http::Request
     return change_case(deps, who, crn, [&](db::Connection& conn, const AuthorisedCase& c, platform::Instant now) -> Result<json::object> {
         auto valid = risk::validate_assessment(input, platform::london_date(now));
         if (!valid) return valid.problem();
+        const auto tier_before = tier_on_record(conn, c.person.id);
         const auto id = risk::insert_assessment(conn, c.person.id, *valid, who.user_id, now);
         auto tier = risk::recalculate_tier(conn, c.person.id, now, who.user_id,
                                            "assessment entered, dated " + platform::format_date(valid->assessed_on));
-        audit(conn, now, who, req, "assessment.create", crn, "assessment=" + std::to_string(id));
+        audit(conn, now, who, req, "assessment.create", crn, "assessment=" + std::to_string(id),
+              with_tier_change(access::created_fields(access::AuditSnapshot{}.set(
+                                   "assessed_on", platform::format_date(valid->assessed_on))),
+                               tier_before, tier_on_record(conn, c.person.id)));
         auto all = risk::assessments_for(conn, c.person.id);
         auto it = std::find_if(all.begin(), all.end(), [&](const risk::StoredAssessment& a) { return a.id == id; });
         return with_tier(assessment_json(*it), tier);
@@ -134,9 +185,12 @@ Result<json::object> add_assessment(access::RouteDeps& deps, const http::Request
 Result<json::object> recalculate_case_tier(access::RouteDeps& deps, const http::Request& req, const Principal& who,
                                            const std::string& crn) {
     return change_case(deps, who, crn, [&](db::Connection& conn, const AuthorisedCase& c, platform::Instant now) -> Result<json::object> {
+        const auto tier_before = tier_on_record(conn, c.person.id);
         risk::recalculate_tier(conn, c.person.id, now, who.user_id, "recalculated on request");
-        audit(conn, now, who, req, "tier.recalculate", crn, "");
-        auto tier = conn.query("SELECT tier FROM people WHERE id = ?", {c.person.id}).at(0).opt_text(0);
+        auto tier = tier_on_record(conn, c.person.id);
+        // An unchanged tier gives no changes: the row still says the recalculation ran.
+        audit(conn, now, who, req, "tier.recalculate", crn, "tier=" + tier.value_or(""),
+              with_tier_change({}, tier_before, tier));
         return tier_json(tier, risk::tier_history(conn, c.person.id));
     });
 }

@@ -13,9 +13,11 @@ namespace onecase::casework {
 
 using RiskReader = std::function<boost::json::object(db::Connection&, const AuthorisedCase&)>;
 
-// Reads with `reader` after authorising, and audits `action` on the case.
+// Reads with `reader` after authorising (for writing when `write`: a form for a
+// change), and audits `action` on the case.
 Result<boost::json::object> read_risk(access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
-                                      const std::string& crn, const std::string& action, const RiskReader& reader);
+                                      const std::string& crn, const std::string& action, const RiskReader& reader,
+                                      bool write = false);
 
 // Each returns the changed registration / assessment with the tier it gave.
 Result<boost::json::object> add_registration(access::RouteDeps& deps, const http::Request& req,

@@ -287,7 +287,7 @@ void register_risk_page_routes(http::Router& router, const access::Guard& guard)
             v["errors"] = std::move(list);
             v["hasErrors"] = !errors.empty();
             return v;
-        });
+        }, /*write=*/true);  // the form is for recording, so it needs what its POST needs
         if (!view) return guard.problem(req, &who, view.problem());
         return guard.render(req, &who, "assessment", *view, "Enter an assessment", status);
     };

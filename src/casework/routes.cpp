@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "access/audit.hpp"
+#include "casework/contact_update.hpp"
 #include "access/policy.hpp"
 #include "access/users_store.hpp"
 #include "appointments/case_section.hpp"
@@ -132,11 +133,12 @@ Result<contacts::ContactInput> contact_input_from_json(const json::object& o) {
 Result<contacts::Contact> save_contact(access::RouteDeps& deps, const Request& req, const Principal& who,
                                        const std::string& crn, const contacts::ContactInput& input) {
     const auto now = deps.clock.now();
-    auto valid = contacts::validate_new_contact(input, now);
-    if (!valid) return valid.problem();
     return db::write_transaction(deps.db, [&](db::Connection& conn) -> Result<contacts::Contact> {
+        // Access before input: someone refused hears only that.
         auto c = authorise_case(conn, crn, who, true);
         if (!c) return c.problem();
+        auto valid = contacts::validate_new_contact(input, now);
+        if (!valid) return valid.problem();
         if (valid->requirement_id && !requirement_on_current_order(conn, c->person.id, *valid->requirement_id)) {
             return Problem::invalid({{"requirementId", "Select a requirement or condition on one of the person's current orders"}},
                                     "Check the contact details");
@@ -147,7 +149,8 @@ Result<contacts::Contact> save_contact(access::RouteDeps& deps, const Request& r
         // The draft becomes the record in the same commit: never both, never neither.
         drafts::discard_draft(conn, who.user_id, new_contact_draft_key(crn));
         access::record_audit(conn, now, &who, req.remote_address,
-                             access::AuditEntry{"contact.create", crn, "contact=" + std::to_string(saved.id)});
+                             access::AuditEntry{"contact.create", crn, "contact=" + std::to_string(saved.id),
+                                                access::created_fields(contact_audit_fields(saved))});
         return saved;
     });
 }
@@ -291,6 +294,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("POST", "/api/v1/people/{crn}/contacts", guard.api([&deps](Request& req, const Principal& who) {
         const std::string crn = req.path_params.at("crn");
+        if (auto refused = refuse_unless_writable(deps.db, crn, who)) return Response::problem(*refused);
         auto body = parse_json_object(req.body);
         if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
         auto input = contact_input_from_json(*body);

@@ -26,6 +26,32 @@ using http::Response;
 
 namespace {
 
+// An action's fields, for the audit row's before and after.
+access::AuditSnapshot action_fields(const ActionRecord& a) {
+    access::AuditSnapshot s;
+    s.set("kind", a.kind);
+    s.set("action_date", a.action_date);
+    s.set("event_number", a.event_number);
+    s.set("reason", a.reason);
+    s.set("appointment_id", a.appointment_id);
+    s.set("withdrawn_at", a.withdrawn_at);
+    s.set("withdrawn_reason", a.withdrawn_reason);
+    s.set("version", a.version);
+    return s;
+}
+
+// A proposal's fields a resolution changes.
+access::AuditSnapshot proposal_fields(const ProposalRecord& p) {
+    access::AuditSnapshot s;
+    s.set("proposal", p.proposal);
+    s.set("resolved_at", p.resolved_at);
+    s.set("resolution", p.resolution);
+    s.set("resolved_by_action_id", p.resolved_by_action_id);
+    s.set("version", p.version);
+    return s;
+}
+
+
 bool is_spo(const Principal& who) { return who.role == access::Role::spo; }
 
 const char* kSpoOnly =
@@ -67,7 +93,8 @@ Result<ActionSaved> save_action(access::RouteDeps& deps, const Request& req, con
             out.proposals_resolved = resolve_warning_proposals(conn, order->id, out.action.id, who.user_id, now);
         audit(conn, deps, req, who, "enforcement_action.create", crn,
               "action=" + std::to_string(out.action.id) + " kind=" + out.action.kind +
-                  " proposals_resolved=" + std::to_string(out.proposals_resolved));
+                  " proposals_resolved=" + std::to_string(out.proposals_resolved),
+              access::created_fields(action_fields(out.action)));
         return out;
     });
 }
@@ -97,8 +124,10 @@ Result<std::variant<Withdrawn, ActionConflict>> withdraw(access::RouteDeps& deps
         if (a->withdrawn_at || (expected_version && *expected_version != a->version) ||
             !withdraw_action(conn, id, a->version, reason, now))
             return Out{ActionConflict{*a}};
-        audit(conn, deps, req, who, "enforcement_action.withdraw", crn, "action=" + std::to_string(id));
-        return Out{Withdrawn{crn, *find_action(conn, id)}};
+        auto withdrawn = *find_action(conn, id);
+        audit(conn, deps, req, who, "enforcement_action.withdraw", crn, "action=" + std::to_string(id),
+              access::diff_fields(action_fields(*a), action_fields(withdrawn)));
+        return Out{Withdrawn{crn, std::move(withdrawn)}};
     });
 }
 
@@ -142,10 +171,19 @@ Result<ResolveResult> resolve(access::RouteDeps& deps, const Request& req, const
             return ResolveResult{ProposalConflict{*p}};
         if (action && valid->action == contacts::EnforcementActionKind::warning)
             resolve_warning_proposals(conn, p->event_id, action->id, who.user_id, now);
+        auto resolved = *find_proposal(conn, id);
+        auto changes = access::diff_fields(proposal_fields(*p), proposal_fields(resolved));
+        if (action) {
+            // The action the decision created, its fields named apart from the proposal's.
+            auto created = access::created_fields(action_fields(*action));
+            for (auto& c : created) c.field = "action." + c.field;
+            changes = access::joined_changes(std::move(changes), created);
+        }
         audit(conn, deps, req, who, "enforcement_proposal.resolve", p->crn,
               "proposal=" + std::to_string(id) + " decision=" + in.decision +
-                  (action ? " action=" + std::to_string(action->id) : ""));
-        return ResolveResult{Resolved{*find_proposal(conn, id), action}};
+                  (action ? " action=" + std::to_string(action->id) : ""),
+              std::move(changes));
+        return ResolveResult{Resolved{std::move(resolved), action}};
     });
 }
 

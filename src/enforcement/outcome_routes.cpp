@@ -44,6 +44,19 @@ struct Conflict {
 
 using RecordResult = std::variant<Recorded, Conflict>;
 
+// The appointment fields an outcome sets, for the audit row's before and after.
+access::AuditSnapshot outcome_fields(const AppointmentRecord& a) {
+    access::AuditSnapshot s;
+    s.set("outcome", a.outcome);
+    s.set("outcome_acceptable", a.outcome_acceptable ? std::optional<std::string>(*a.outcome_acceptable ? "true" : "false")
+                                                     : std::nullopt);
+    s.set("outcome_notes", a.outcome_notes);
+    s.set("outcome_contact_id", a.outcome_contact_id);
+    s.set("rescheduled_to_id", a.rescheduled_to_id);
+    s.set("version", a.version);
+    return s;
+}
+
 // Thrown inside the transaction when the guarded UPDATE lost a race, so the contact
 // and the new appointment written before it roll back with it.
 struct LostRace {};
@@ -115,8 +128,9 @@ Result<RecordResult> record_outcome(access::RouteDeps& deps, const Request& req,
                              " contact=" + std::to_string(out.contact.id);
         if (moved_to) detail += " rescheduled_to=" + std::to_string(*moved_to);
         if (out.proposal_id) detail += " proposal=" + std::to_string(*out.proposal_id);
-        audit(conn, deps, req, who, "appointment.outcome", crn, detail);
         out.appointment = *find_appointment(conn, id);
+        audit(conn, deps, req, who, "appointment.outcome", crn, detail,
+              access::diff_fields(outcome_fields(*a), outcome_fields(out.appointment)));
         if (moved_to) out.rescheduled_to = find_appointment(conn, *moved_to);
         return RecordResult{std::move(out)};
     };

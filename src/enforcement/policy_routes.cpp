@@ -60,9 +60,27 @@ Result<SavedVersion> add_version(access::RouteDeps& deps, const Request& req, co
     for (int attempt = 1;; ++attempt) {
         try {
             return db::write_transaction(deps.db, [&](db::Connection& conn) {
+                // The newest version before this one (the code defaults when none is stored).
+                const auto versions = enforcement_policy_versions(conn);
+                access::AuditSnapshot before;
+                if (versions.empty()) {
+                    before.set("version", std::int64_t{1})
+                        .set_all(access::json_snapshot(enforcement_policy_json(contacts::EnforcementPolicy{}), "settings"));
+                } else {
+                    boost::system::error_code ec;
+                    auto previous = json::parse(versions.front().settings, ec);
+                    before.set("version", versions.front().version)
+                        .set("effective_from", versions.front().effective_from)
+                        .set_all(access::json_snapshot(ec ? json::value(versions.front().settings) : previous, "settings"));
+                }
                 const auto version = insert_enforcement_policy_version(conn, settings, in.note, from, who.user_id, now);
+                access::AuditSnapshot after;
+                after.set("version", version)
+                    .set("effective_from", platform::format_instant(from))
+                    .set_all(access::json_snapshot(json::parse(settings), "settings"));
                 audit(conn, deps, req, who, "policy.create", std::nullopt,
-                      "policy=enforcement version=" + std::to_string(version) + " settings=" + settings);
+                      "policy=enforcement version=" + std::to_string(version) + " settings=" + settings,
+                      access::diff_fields(before, after));
                 return SavedVersion{version, platform::format_instant(from)};
             });
         } catch (const db::ConstraintViolation&) {

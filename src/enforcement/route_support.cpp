@@ -25,9 +25,10 @@ std::string string_member(const json::object& o, const char* name, std::vector<F
 }
 
 void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
-           std::string action, std::optional<std::string> crn, std::string detail) {
+           std::string action, std::optional<std::string> crn, std::string detail,
+           std::vector<access::FieldChange> changes) {
     access::record_audit(conn, deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+                         access::AuditEntry{std::move(action), std::move(crn), std::move(detail), std::move(changes)});
 }
 
 void audit_refused_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,

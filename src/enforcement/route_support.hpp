@@ -21,9 +21,11 @@ std::optional<boost::json::object> parse_json_object(const std::string& body);
 // Reads an optional string member; a present non-string adds a field error.
 std::string string_member(const boost::json::object& o, const char* name, std::vector<FieldError>& errors);
 
-// Writes the audit row in the caller's transaction.
+// Writes the audit row in the caller's transaction; `changes` are the fields a change
+// touched (access::diff_fields of snapshots read in that transaction).
 void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Request& req,
-           const access::Principal& who, std::string action, std::optional<std::string> crn, std::string detail);
+           const access::Principal& who, std::string action, std::optional<std::string> crn, std::string detail,
+           std::vector<access::FieldChange> changes = {});
 
 // A refused view of one record of a case (an appointment, enforcement action or
 // proposal), audited against the case it belongs to so the case's trail shows who

@@ -50,12 +50,22 @@ Result<int> save_version(access::RouteDeps& deps, const Request& req, const Prin
     if (!valid) return valid.problem();
     try {
         return db::write_transaction(deps.db, [&](db::Connection& conn) {
+            auto snapshot = [](const contacts::NationalStandardsPolicy& p, std::int64_t version) {
+                return access::AuditSnapshot{}
+                    .set("version", version)
+                    .set("effective_from", platform::format_date(p.effective_from))
+                    .set_all(access::json_snapshot(policy_settings_json(p), "settings"));
+            };
+            // The newest version before this one (load_policy_versions is oldest first).
+            const auto previous = load_policy_versions(conn).back().policy;
             const int version = insert_policy_version(conn, valid->policy, valid->note, who.user_id, now);
             access::record_audit(conn, now, &who, req.remote_address,
                                  access::AuditEntry{"policy.version.create", std::nullopt,
                                                     std::string("policy=") + kPolicyName + " version=" +
                                                         std::to_string(version) + " effective_from=" +
-                                                        platform::format_date(valid->policy.effective_from)});
+                                                        platform::format_date(valid->policy.effective_from),
+                                                    access::diff_fields(snapshot(previous, previous.version),
+                                                                        snapshot(valid->policy, version))});
             return version;
         });
     } catch (const db::ConstraintViolation&) {

@@ -8,6 +8,7 @@
 #include "platform/working_days.hpp"
 #include "sentences/model.hpp"
 #include "workload/access_rules.hpp"
+#include "workload/audit_fields.hpp"
 #include "workload/views.hpp"
 
 namespace onecase::workload {
@@ -162,6 +163,16 @@ struct Refused {
     Problem problem;
 };
 
+// The case's holding before and after, then the transfer it accepted, if any.
+std::vector<access::FieldChange> allocation_changes(db::Connection& conn, std::int64_t person_id,
+                                                   const access::AuditSnapshot& holding_before,
+                                                   const std::optional<TransferRecord>& transfer_before) {
+    auto changes = access::diff_fields(holding_before, case_holding(conn, person_id));
+    if (!transfer_before) return changes;
+    return access::joined_changes(std::move(changes), access::diff_fields(transfer_fields(*transfer_before),
+                                                                          transfer_fields(*find_transfer(conn, transfer_before->id))));
+}
+
 }  // namespace
 
 Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps, const http::Request& req, const Principal& who,
@@ -195,6 +206,8 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
     rec.against_grade_rule = check->against_grade_rule;
     rec.capacity_after = chosen.capacity_percent_after;
     if (ctx->transfer) rec.transfer_id = ctx->transfer->id;
+    const auto holding_before = case_holding(conn, ctx->person_id);
+    const auto transfer_before = ctx->transfer ? find_transfer(conn, ctx->transfer->id) : std::nullopt;
     if (!allocate(conn, rec, ctx->person_version, who.user_id, now))
         return Problem::conflict("Someone changed this case while you were deciding. Look at it again and allocate.");
     // Allocating a transferred case is how the receiving side accepts the transfer.
@@ -213,7 +226,8 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
                        "to=" + in.staff_code + " from=" + (ctx->current_manager ? ctx->current_manager->code : std::string("none")) +
                            " rank=" + std::to_string(rec.rank) + (rec.against_ranking ? " against_ranking" : "") +
                            (check->against_grade_rule ? " against_grade_rule" : "") + (batch ? " batch" : "") +
-                           (ctx->transfer ? " transfer=" + std::to_string(ctx->transfer->id) : std::string()) + " reason=" + reason);
+                           (ctx->transfer ? " transfer=" + std::to_string(ctx->transfer->id) : std::string()) + " reason=" + reason,
+                       allocation_changes(conn, ctx->person_id, holding_before, transfer_before));
     return AllocationDone{in.crn, in.staff_code, chosen.candidate.name,
                           ctx->current_manager ? ctx->current_manager->code : std::string(), int(rec.rank),
                           rec.against_ranking, check->against_grade_rule, chosen.capacity_percent_after, ctx->team.code};

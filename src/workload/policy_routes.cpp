@@ -52,9 +52,18 @@ Result<int> add_version(access::RouteDeps& deps, const Request& req, const Princ
     for (int attempt = 1;; ++attempt) {
         try {
             return db::write_transaction(deps.db, [&](db::Connection& conn) {
+                auto snapshot = [](const WorkloadPolicy& p, std::int64_t version) {
+                    return access::AuditSnapshot{}
+                        .set("version", version)
+                        .set("effective_from", platform::format_date(p.effective_from))
+                        .set_all(access::json_snapshot(workload_policy_json(p), "settings"));
+                };
+                // The newest version before this one (load_policy_versions is oldest first).
+                const auto previous = load_policy_versions(conn).back().policy;
                 const int version = insert_policy_version(conn, *policy, note, who.user_id, deps.clock.now());
                 audit(conn, deps, req, who, "policy.create", std::nullopt,
-                      "policy=workload version=" + std::to_string(version) + " settings=" + json::serialize(workload_policy_json(*policy)));
+                      "policy=workload version=" + std::to_string(version) + " settings=" + json::serialize(workload_policy_json(*policy)),
+                      access::diff_fields(snapshot(previous, previous.version), snapshot(*policy, version)));
                 return version;
             });
         } catch (const db::ConstraintViolation&) {

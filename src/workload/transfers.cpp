@@ -3,6 +3,7 @@
 #include "access/users_store.hpp"
 #include "access/policy.hpp"
 #include "enforcement/route_support.hpp"
+#include "workload/audit_fields.hpp"
 #include "people/store.hpp"
 #include "platform/identifiers.hpp"
 
@@ -176,6 +177,7 @@ Result<TransferRecord> request_transfer(access::RouteDeps& deps, const http::Req
         if (to) to_place = place(*to);
         auto errors = check_transfer_request(place(*from), in.to_team, to_place, in.reason);
         if (!errors.empty()) return Problem::invalid(std::move(errors));
+        const auto holding_before = case_holding(conn, person.id);
         // The case waits in the receiving team's queue; its version guards against a
         // concurrent allocation or transfer by someone else.
         if (conn.execute("UPDATE people SET allocation_team_id = ?, version = version + 1 WHERE id = ? AND version = ?",
@@ -202,7 +204,9 @@ Result<TransferRecord> request_transfer(access::RouteDeps& deps, const http::Req
                    now, mails);
         enforcement::audit(conn, deps, req, who, "case.transfer.request", in.crn,
                            "transfer=" + std::to_string(id) + " from=" + from->code + " to=" + to->code + " case_manager=" +
-                               (c->case_manager ? c->case_manager->staff_code : std::string("none")) + " reason=" + in.reason);
+                               (c->case_manager ? c->case_manager->staff_code : std::string("none")) + " reason=" + in.reason,
+                           access::joined_changes(access::created_fields(transfer_fields(*find_transfer(conn, id))),
+                                            access::diff_fields(holding_before, case_holding(conn, person.id))));
         return *find_transfer(conn, id);
     });
     // E-mail only after the commit.
@@ -231,6 +235,7 @@ Result<TransferRecord> close_transfer(access::RouteDeps& deps, const http::Reque
         auto errors = check_transfer_close(reason);
         if (!errors.empty()) return Problem::invalid(std::move(errors));
         const std::string status = declining ? "declined" : "withdrawn";
+        const auto holding_before = case_holding(conn, t->person_id);
         if (conn.execute("UPDATE case_transfers SET status = ?, closed_at = ?, closed_by_user_id = ?, close_reason = ?"
                          " WHERE id = ? AND status = 'pending'",
                          {status, platform::format_instant(now), who.user_id, reason, transfer_id}) != 1)
@@ -254,7 +259,9 @@ Result<TransferRecord> close_transfer(access::RouteDeps& deps, const http::Reque
         }
         enforcement::audit(conn, deps, req, who, declining ? "case.transfer.decline" : "case.transfer.withdraw", t->crn,
                            "transfer=" + std::to_string(transfer_id) + " from=" + t->from_team_code + " to=" + t->to_team_code +
-                               " reason=" + reason);
+                               " reason=" + reason,
+                           access::joined_changes(access::diff_fields(transfer_fields(*t), transfer_fields(*find_transfer(conn, transfer_id))),
+                                            access::diff_fields(holding_before, case_holding(conn, t->person_id))));
         return *find_transfer(conn, transfer_id);
     });
     if (done)

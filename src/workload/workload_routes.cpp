@@ -194,6 +194,18 @@ json::object group_page(const GroupView& g, const std::string& title, const Prin
     return v;
 }
 
+// The team's SPO or an admin, checked before a route reads its body, so someone
+// refused gets 403 (404 for an unknown code) whatever they sent.
+std::optional<Problem> refuse_unless_team_spo_or_admin(access::RouteDeps& deps, const Principal& who, const std::string& code,
+                                                       const char* what) {
+    auto conn = deps.db.acquire();
+    auto staff = find_staff(*conn, code);
+    if (!staff) return Problem::not_found("There is no member of staff with code " + code);
+    if (!can_record_reduction(who, staff->team_id))
+        return Problem::forbidden(std::string("Only the team's senior probation officer or an admin ") + what + ".");
+    return std::nullopt;
+}
+
 struct ReductionSaved {
     std::int64_t id = 0;
 };
@@ -210,7 +222,13 @@ Result<ReductionSaved> add_reduction(access::RouteDeps& deps, const Request& req
         const auto id = insert_reduction(conn, staff->id, *r, in.notes, who.user_id, deps.clock.now());
         audit(conn, deps, req, who, "workload.reduction.create", std::nullopt,
               "staff=" + code + " reduction=" + std::to_string(id) + " reason=" + r->reason +
-                  " minutes=" + std::to_string(r->minutes_per_week) + " from=" + in.start_date + " to=" + in.end_date);
+                  " minutes=" + std::to_string(r->minutes_per_week) + " from=" + in.start_date + " to=" + in.end_date,
+              access::created_fields(access::AuditSnapshot{}
+                                         .set("staff", code)
+                                         .set("reason", r->reason)
+                                         .set("minutes_per_week", r->minutes_per_week)
+                                         .set("start_date", in.start_date)
+                                         .set("end_date", in.end_date)));
         return ReductionSaved{id};
     });
 }
@@ -247,7 +265,8 @@ Result<std::int64_t> add_task(access::RouteDeps& deps, const Request& req, const
             return Problem::forbidden("Only the team's senior probation officer or an admin credits reports and tasks.");
         if (!errors.empty()) return Problem::invalid(errors);
         const auto id = insert_task(conn, staff->id, kind, *date, who.user_id, deps.clock.now());
-        audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text);
+        audit(conn, deps, req, who, "workload.task.create", std::nullopt, "staff=" + code + " kind=" + kind + " date=" + date_text,
+              access::created_fields(access::AuditSnapshot{}.set("staff", code).set("kind", kind).set("date", date_text)));
         return id;
     });
 }
@@ -363,6 +382,8 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
     // Contracted hours: the team's SPO or an admin; null returns the staff member to
     // the grade's full-time week.
     router.add("PUT", "/api/v1/staff/{code}/contracted-hours", guard.api([&deps](Request& req, const Principal& who) {
+        if (auto refused = refuse_unless_team_spo_or_admin(deps, who, req.path_params.at("code"), "changes contracted hours"))
+            return Response::problem(*refused);
         auto body = parse_json_object(req.body);
         if (!body || !body->contains("contractedHours")) return Response::problem(Problem::bad_request("Send {\"contractedHours\": 37}."));
         const auto& v = body->at("contractedHours");
@@ -379,8 +400,11 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
             if (!can_record_reduction(who, staff->team_id))
                 return Problem::forbidden("Only the team's senior probation officer or an admin changes contracted hours.");
             set_contracted_minutes(conn, staff->id, minutes);
+            // Unset means the grade's full-time week.
             audit(conn, deps, req, who, "workload.contracted_hours.update", std::nullopt,
-                  "staff=" + code + " minutes=" + (minutes ? std::to_string(*minutes) : std::string("grade default")));
+                  "staff=" + code + " minutes=" + (minutes ? std::to_string(*minutes) : std::string("grade default")),
+                  access::diff_fields(access::AuditSnapshot{}.set("contracted_minutes", staff->contracted_minutes),
+                                      access::AuditSnapshot{}.set("contracted_minutes", find_staff(conn, code)->contracted_minutes)));
             return true;
         });
         if (!r) return Response::problem(r.problem());
@@ -391,6 +415,8 @@ void register_workload_routes(http::Router& router, const access::Guard& guard) 
 
     // A report or weighted task credited to a staff member.
     router.add("POST", "/api/v1/staff/{code}/tasks", guard.api([&deps](Request& req, const Principal& who) {
+        if (auto refused = refuse_unless_team_spo_or_admin(deps, who, req.path_params.at("code"), "credits reports and tasks"))
+            return Response::problem(*refused);
         auto body = parse_json_object(req.body);
         if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
         std::vector<FieldError> errors;

@@ -1,5 +1,5 @@
 // Journeys of the security work, in Debian's Chromium, on SQLite and PostgreSQL: an
-// auditor reading and exporting a case's audit trail, a user changing their password
+// auditor reading and exporting a case's audit trail (a change with its before and after), a user changing their password
 // and signing out everywhere, and an administrator lifting a lockout.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -27,6 +27,10 @@ for (const backend of backends()) {
       const crn = (await po.locator('.onecase-crn').first().innerText()).trim()
       await po.locator('tbody tr').first().getByRole('link').click()
       await po.getByRole('heading', { name: /^Contact history/ }).waitFor()
+      // A change, so the auditor sees its before and after.
+      await po.getByLabel('Notes').fill('Rang about the hostel <b>place</b>')
+      await po.getByRole('button', { name: 'Save contact' }).click()
+      await po.getByText('Contact recorded').waitFor()
       await po.close()
 
       // axe is injected as a script, which the page's strict CSP rightly forbids.
@@ -41,6 +45,9 @@ for (const backend of backends()) {
       assert.match(await first.innerText(), /demo\.po/)
       assert.match(await first.innerText(), /case\.view/)
       assert.equal(await page.getByLabel('CRN').inputValue(), crn, 'the filter stays filled in')
+      const created = page.locator('tbody tr', { hasText: 'contact.create' }).first()
+      assert.match(await created.locator('.onecase-audit-changes').innerText(), /notes: none\s*\S*\s*changed to\s*Rang about the hostel <b>place<\/b>/,
+        'the new note is the change, shown as text')
       assert.deepEqual(await axeViolations(page), [], 'audit log page')
 
       const [download] = await Promise.all([
@@ -48,7 +55,7 @@ for (const backend of backends()) {
         page.getByRole('link', { name: 'Download these entries (CSV)' }).click()
       ])
       const csv = readFileSync(await download.path(), 'utf8')
-      assert.ok(csv.startsWith('id,at,user,action,crn,remote_address,detail\r\n'), csv.slice(0, 80))
+      assert.ok(csv.startsWith('id,at,user,action,crn,remote_address,detail,changes\r\n'), csv.slice(0, 80))
       assert.match(csv, new RegExp(`,demo\\.po,case\\.view,${crn},`))
 
       await page.getByLabel('From').fill('last Tuesday')

@@ -145,8 +145,9 @@ TEST_P(Security, TheCsvExportEscapesCommasQuotesNewlinesAndFormulas) {
     auto r = http_request(s.port(), "GET", "/api/v1/audit.csv?crn=" + crn, bearer(s, "demo.auditor"));
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.header("content-type").value_or(""), "text/csv; charset=utf-8");
-    EXPECT_EQ(r.body.rfind("id,at,user,action,crn,remote_address,detail\r\n", 0), 0u) << r.body;
-    EXPECT_NE(r.body.find(",contact.create,Z999001,10.0.0.1,\"'=SUM(1,2) \"\"quoted\"\"\nsecond line\"\r\n"),
+    EXPECT_EQ(r.body.rfind("id,at,user,action,crn,remote_address,detail,changes\r\n", 0), 0u) << r.body;
+    // No changes: the last column is empty.
+    EXPECT_NE(r.body.find(",contact.create,Z999001,10.0.0.1,\"'=SUM(1,2) \"\"quoted\"\"\nsecond line\",\r\n"),
               std::string::npos)
         << r.body;
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'audit.export' AND crn = ?", {crn}), 1);
@@ -220,6 +221,10 @@ TEST_P(Security, FiveWrongPasswordsLockTheAccountAndAnUnknownUsernameLooksTheSam
     EXPECT_EQ(lifted.status, 204) << lifted.body;
     EXPECT_EQ(http_request(s.port(), "POST", "/api/v1/admin/users/no.such.user/unlock", bearer(s, "demo.admin")).status, 404);
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'user.unlock' AND detail = 'username=test.lockme'"), 1);
+    // The row says what was lifted: the lockout's end before, none after.
+    EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'user.unlock' AND detail = 'username=test.lockme' "
+                       "AND changes LIKE '[{\"field\":\"locked_until\",\"before\":\"2%\",\"after\":null}]'"),
+              1);
     Browser back(s.port());
     EXPECT_EQ(back.sign_in("test.lockme", "lockme-right-password-2026").status, 303);
 }
@@ -358,6 +363,9 @@ TEST_P(Security, ARevokedTokenIsRefusedAtOnce) {
     EXPECT_EQ(http_request(s.port(), "DELETE", "/api/v1/tokens/" + id, auth).status, 204);
     EXPECT_EQ(http_request(s.port(), "GET", "/api/v1/tokens", auth).status, 401);
     EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'token.revoke' AND username = 'test.tokens'"), 1);
+    EXPECT_EQ(count(s, "SELECT COUNT(*) FROM audit_log WHERE action = 'token.revoke' AND username = 'test.tokens' "
+                       "AND changes LIKE '[{\"field\":\"revoked_at\",\"before\":null,\"after\":\"2%\"}]'"),
+              1);
 
     // From the account page.
     const auto second = s.token_for("test.tokens");
