@@ -62,11 +62,18 @@ std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<s
 // Closest first, so that names which merely begin with a typed word (Smithson for
 // "smith"), or are one slip from it, cannot crowd the exact and sound-alike ones out
 // of the limit.
+//
+// When two or more whole words already found someone, the looser passes stop there:
+// each is an INTERSECT of every person holding a common word or its neighbours (tens
+// of milliseconds for "stacey scott" at national scale) and adds only what ranks below
+// the people found. A single word keeps them (they are cheap without the INTERSECT, and
+// "smit" typed on the way to "smith" must still find the Smiths).
 std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<std::string>& words) {
+    const auto indexed_words = std::count_if(words.begin(), words.end(), [](const std::string& w) { return w.size() >= 2; });
     std::vector<std::int64_t> out;
     for (const auto how : {WordMatch::whole, WordMatch::prefix, WordMatch::one_edit}) {
         const auto room = kCandidateLimit - static_cast<std::int64_t>(out.size());
-        if (room <= 0) break;
+        if (room <= 0 || (how != WordMatch::whole && indexed_words > 1 && !out.empty())) break;
         auto more = by_name_keys(conn, words, how, room);
         out.insert(out.end(), more.begin(), more.end());
     }
@@ -100,15 +107,15 @@ std::vector<std::int64_t> by_trigrams(db::Connection& conn, const std::vector<st
     return out;
 }
 
-// The word keys first; the trigram index only when they found few, because it is the
-// slowest way (every name sharing a trigram is ranked: a third of a second for a
+// The word keys first; the trigram index only when they found nobody, because it is
+// the slowest way (every name sharing a trigram is ranked: a third of a second for a
 // long common surname at national scale) and adds only what ranks below everything
 // the keys find: two slips in a long name.
 void add_name_candidates(db::Connection& conn, const std::vector<std::string>& words, std::vector<std::int64_t>& ids) {
     auto by_keys = by_name_keys(conn, words);
     std::sort(by_keys.begin(), by_keys.end());
     by_keys.erase(std::unique(by_keys.begin(), by_keys.end()), by_keys.end());
-    if (static_cast<int>(by_keys.size()) < kTrigramOnlyBelow) {
+    if (by_keys.empty()) {
         auto more = by_trigrams(conn, words);
         ids.insert(ids.end(), more.begin(), more.end());
     }

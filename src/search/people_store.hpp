@@ -14,10 +14,9 @@ namespace onecase::search {
 // At most this many candidates come back from each way of finding people. The
 // trigram index is the loosest (any shared trigram matches), so it gives only its
 // best-ranked few, and is asked only when the word keys (exact, sound-alike,
-// transposed, as-you-type prefix, one slip) found fewer than kTrigramOnlyBelow.
+// transposed, as-you-type prefix, one slip) found nobody.
 inline constexpr int kCandidateLimit = 1000;
 inline constexpr int kTrigramCandidateLimit = 200;
-inline constexpr int kTrigramOnlyBelow = 50;
 
 // Ids of people who match an identifier, the date of birth, or (when no date was
 // typed) every name word by word key, sound key, sorted letters, prefix, one-slip
