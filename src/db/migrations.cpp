@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "platform/clock.hpp"
 #include "platform/log.hpp"
@@ -100,6 +101,18 @@ int migrate(Database& db) {
             conn->begin_write();
             try {
                 if (current_version(*conn) >= m.version) {
+                    // A migration numbered below one already applied, and never applied
+                    // itself, was added after this database moved past its number (two
+                    // branches each took the next free number). Applying only what lies
+                    // above the highest would skip it for good and leave the code
+                    // expecting a schema the database lacks, so refuse to start.
+                    if (conn->query("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}})
+                            .at(0)
+                            .int64(0) == 0) {
+                        throw std::runtime_error("migration " + m.name + " was never applied to this database, but a later one was: " +
+                                                 "it was numbered after the database had moved past it. Renumber it above the " +
+                                                 "latest applied migration (" + std::to_string(current_version(*conn)) + ").");
+                    }
                     conn->rollback();
                     continue;
                 }

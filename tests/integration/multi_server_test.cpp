@@ -71,6 +71,26 @@ TEST_P(MultiServer, ServersStartingTogetherMigrateOnce) {
     EXPECT_EQ(total, versions.int64(0)) << "each migration applied by exactly one server";
 }
 
+TEST_P(MultiServer, AMigrationNumberedBelowOneAlreadyAppliedStopsTheStartByName) {
+    const auto url = fresh_database_url(GetParam(), "onecase_migrate_gap");
+    auto database = db::open_database(url, db::OpenOptions{2, std::chrono::milliseconds(10000)});
+    db::migrate(*database);
+    std::string name;
+    {
+        auto conn = database->acquire();
+        name = conn->query("SELECT name FROM schema_migrations WHERE version = 3").at(0).text(0);
+        conn->execute("DELETE FROM schema_migrations WHERE version = 3");  // as if 0003 had landed after the rest
+    }
+    try {
+        db::migrate(*database);
+        FAIL() << "a skipped migration must stop the start";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(database->acquire()->query("SELECT COUNT(*) FROM schema_migrations WHERE version = 3").at(0).int64(0), 0)
+        << "nothing applied";
+}
+
 TEST_P(MultiServer, WhatOneServerWritesOrSignsInTheOtherSeesAtOnce) {
     RunningService first(GetParam(), "onecase_two_servers");
     SecondServer second(first.url());
