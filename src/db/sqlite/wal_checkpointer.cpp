@@ -14,11 +14,6 @@ WalCheckpointer::~WalCheckpointer() {
 
 void WalCheckpointer::attach(sqlite3* db) { sqlite3_wal_hook(db, &WalCheckpointer::on_commit, this); }
 
-long WalCheckpointer::completed() {
-    std::lock_guard lock(mutex_);
-    return completed_;
-}
-
 int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int pages) {
     if (pages >= kWakeAtPages) static_cast<WalCheckpointer*>(self)->wake();
     return SQLITE_OK;
@@ -54,11 +49,8 @@ void WalCheckpointer::run(std::stop_token stop) {
                 continue;
             }
         }
-        int wal_pages = 0, copied = 0;
-        if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_pages, &copied) == SQLITE_OK && wal_pages >= 0) {
-            std::lock_guard lock(mutex_);
-            ++completed_;
-        }
+        // A failed or partial checkpoint leaves the WAL as it was; the next one goes on.
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         // At most one a second. Under steady writes the WAL can stay past the wake-up
         // size (it restarts only once fully copied and unread), so every commit would
         // wake this thread, and each checkpoint of a few new pages costs an fsync of

@@ -29,9 +29,6 @@ public:
     // Replaces SQLite's automatic checkpoint on `db` with a wake-up of this thread.
     void attach(sqlite3* db);
 
-    // For tests and diagnostics: checkpoints run so far.
-    long completed();
-
 private:
     static int on_commit(void* self, sqlite3*, const char*, int pages);
     void wake();
@@ -41,7 +38,6 @@ private:
     std::mutex mutex_;
     std::condition_variable_any cv_;
     bool pending_ = false;
-    long completed_ = 0;
     std::jthread thread_;
 };
 
