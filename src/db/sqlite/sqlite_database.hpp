@@ -1,7 +1,7 @@
 #pragma once
-// The embedded SQLite driver: one file, WAL journal, group commit so a commit
-// is on disk before it returns, foreign keys on, and a busy timeout so writers
-// queue for the write lock instead of failing.
+// The embedded SQLite driver: one file, WAL journal, foreign keys on. Reads run on
+// pooled handles; writes run in turns on one shared handle, several turns to a
+// transaction (write_batcher.hpp), and a commit is on disk before it returns.
 #include <memory>
 #include <string>
 

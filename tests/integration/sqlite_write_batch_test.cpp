@@ -1,0 +1,171 @@
+// Group commit at the SQL level (db/sqlite/write_batcher): writers queued behind one
+// another share one transaction, a turn that fails is undone alone, and a batch that
+// fails fails every turn in it. SQLite alone, on a real file.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/sqlite/wal_checkpointer.hpp"
+#include "db/sqlite/wal_syncer.hpp"
+#include "db/sqlite/write_batcher.hpp"
+#include "support.hpp"
+
+namespace onecase::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class SqliteWriteBatch : public ::testing::Test {
+protected:
+    SqliteWriteBatch()
+        : path_(fresh_database_url("sqlite", "onecase_write_batch_test").substr(std::string("sqlite:").size())),
+          syncer_(path_),
+          checkpointer_(path_),
+          writer_(path_, 10s, syncer_, checkpointer_) {
+        writer_.begin_turn();
+        writer_.handle().execute_script("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+        writer_.finish_turn();
+        commits_before_ = writer_.batches_committed();
+    }
+
+    void insert(int id) { writer_.handle().execute("INSERT INTO notes (id, body) VALUES (?, 'x')", {std::int64_t{id}}); }
+
+    // What another connection reads from the file: only what was committed.
+    std::set<std::int64_t> committed_ids() {
+        db::SqliteHandle reader(path_, 10s, 1024);
+        std::set<std::int64_t> ids;
+        for (const auto& r : reader.query("SELECT id FROM notes", {})) ids.insert(r.int64(0));
+        return ids;
+    }
+
+    // Starts `turn` on another thread and returns once it is queued for the write turn.
+    std::thread queued_behind(std::function<void()> turn) {
+        std::thread t(std::move(turn));
+        while (writer_.queued() == 0) std::this_thread::sleep_for(1ms);
+        return t;
+    }
+
+    std::uint64_t commits() { return writer_.batches_committed() - commits_before_; }
+
+    std::string path_;
+    db::WalSyncer syncer_;
+    db::WalCheckpointer checkpointer_;
+    db::WriteBatcher writer_;
+    std::uint64_t commits_before_ = 0;
+};
+
+TEST_F(SqliteWriteBatch, ATurnEndingWithAnotherQueuedHandsTheTransactionOnAndBothCommitTogether) {
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        writer_.finish_turn();
+    });
+    writer_.finish_turn();  // returns only once the second turn has committed them both
+    second.join();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1, 2}));
+    EXPECT_EQ(commits(), 1u);
+}
+
+TEST_F(SqliteWriteBatch, ATurnAloneCommitsAtOnce) {
+    writer_.begin_turn();
+    insert(1);
+    writer_.finish_turn();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1}));
+    EXPECT_EQ(commits(), 1u);
+}
+
+TEST_F(SqliteWriteBatch, AnAbandonedTurnIsUndoneAloneAndStillCommitsTheTurnsBeforeIt) {
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        writer_.abandon_turn();  // its request failed: nobody queued, so it commits the first
+    });
+    writer_.finish_turn();
+    second.join();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1}));
+    EXPECT_EQ(commits(), 1u);
+}
+
+TEST_F(SqliteWriteBatch, AFailedStatementUndoneByItsTurnLeavesTheBatchUsable) {
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        EXPECT_THROW(insert(1), db::ConstraintViolation);
+        writer_.abandon_turn();
+    });
+    writer_.finish_turn();
+    second.join();
+    writer_.begin_turn();
+    insert(3);
+    writer_.finish_turn();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1, 3}));
+}
+
+TEST_F(SqliteWriteBatch, ABatchRolledBackUnderneathFailsEveryTurnInItAndNothingIsKept) {
+    writer_.begin_turn();
+    insert(1);
+    std::atomic<bool> second_failed = false;
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        // What SQLite does by itself on some errors (a full disk, an I/O error): the
+        // whole transaction is gone, the first turn's row with it.
+        writer_.handle().execute_script("ROLLBACK");
+        try {
+            writer_.finish_turn();
+        } catch (const db::Unavailable&) {
+            second_failed = true;
+        }
+    });
+    EXPECT_THROW(writer_.finish_turn(), db::Unavailable) << "the first turn was in the lost batch: not acknowledged";
+    second.join();
+    EXPECT_TRUE(second_failed);
+    EXPECT_TRUE(committed_ids().empty());
+    EXPECT_EQ(commits(), 0u);
+
+    writer_.begin_turn();
+    insert(3);
+    writer_.finish_turn();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{3})) << "writing goes on after a lost batch";
+}
+
+TEST_F(SqliteWriteBatch, ManyConcurrentWritersKeepExactlyTheTurnsThatSucceededInFewerCommits) {
+    constexpr int kThreads = 16;
+    constexpr int kTurnsEach = 40;
+    std::vector<std::thread> threads;
+    std::vector<std::set<std::int64_t>> kept(kThreads);
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kTurnsEach; ++i) {
+                const int id = t * kTurnsEach + i + 1;
+                writer_.begin_turn();
+                insert(id);
+                if (id % 7 == 0) {
+                    writer_.abandon_turn();
+                } else {
+                    writer_.finish_turn();
+                    kept[t].insert(id);
+                }
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    std::set<std::int64_t> expected;
+    for (const auto& k : kept) expected.insert(k.begin(), k.end());
+    EXPECT_EQ(committed_ids(), expected);
+    EXPECT_LT(commits(), static_cast<std::uint64_t>(kThreads * kTurnsEach)) << "queued turns shared commits";
+}
+
+}  // namespace
+}  // namespace onecase::testing
