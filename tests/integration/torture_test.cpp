@@ -21,6 +21,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "access/users_store.hpp"
@@ -55,9 +56,18 @@ pid_t start_server(const std::string& db_url, std::uint16_t port, std::vector<st
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    // An inherited variable of the same name is left out: the loader takes the last
+    // LD_PRELOAD it sees, and a wrapper such as stdbuf sets one of its own.
     std::vector<char*> envp;
-    for (auto& e : extra_env) envp.push_back(e.data());
-    for (char** e = environ; *e; ++e) envp.push_back(*e);
+    std::set<std::string> names;
+    for (auto& e : extra_env) {
+        envp.push_back(e.data());
+        names.insert(e.substr(0, e.find('=')));
+    }
+    for (char** e = environ; *e; ++e) {
+        const std::string_view entry(*e);
+        if (!names.count(std::string(entry.substr(0, entry.find('='))))) envp.push_back(*e);
+    }
     envp.push_back(nullptr);
     pid_t pid = 0;
     if (posix_spawn(&pid, ONECASE_BINARY, nullptr, nullptr, argv.data(), envp.data()) != 0) throw std::runtime_error("cannot start onecase");
