@@ -1,14 +1,19 @@
 // Nothing acknowledged is ever lost, whatever happens to the server: killed at random
 // moments under concurrent writers (both databases), out of room to write (SQLite,
-// with the server's file-size limit standing in for a full disk), and flooded with
-// idle and half-sent connections. Small sizes here; `make soak` runs them longer.
+// with the server's file-size limit standing in for a full disk; PostgreSQL, with the
+// database in a tablespace on a small filesystem the test mounts), disk I/O errors,
+// and flooded with idle and half-sent connections. Small sizes here; `make soak` runs
+// them longer.
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <pwd.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,7 +22,9 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <set>
@@ -94,8 +101,8 @@ struct Prepared {
     std::string token;
 };
 
-Prepared prepare(const std::string& backend, const std::string& name) {
-    Prepared p{fresh_database_url(backend, name), ""};
+Prepared prepare_at(const std::string& url) {
+    Prepared p{url, ""};
     auto database = db::open_database(p.url);
     db::migrate(*database);
     demo::load_demo_data(*database, demo::DemoScale::small, 5, platform::SystemClock{}.now());
@@ -103,6 +110,8 @@ Prepared prepare(const std::string& backend, const std::string& name) {
     p.token = access::create_api_token(*conn, access::find_user(*conn, "demo.po")->id, "torture", platform::SystemClock{}.now(), std::nullopt);
     return p;
 }
+
+Prepared prepare(const std::string& backend, const std::string& name) { return prepare_at(fresh_database_url(backend, name)); }
 
 std::map<std::string, std::string> auth(const Prepared& p) {
     return {{"Authorization", "Bearer " + p.token}, {"Content-Type", "application/json"}};
@@ -273,6 +282,111 @@ TEST_F(SqliteFullDisk, WritesFailCleanlyTheServerStaysUpAndWritingResumesWhenSpa
     for (auto id : acknowledged) EXPECT_TRUE(present.count(id)) << "contact " << id << " was acknowledged but lost";
     auto database = db::open_database(p.url);
     EXPECT_EQ(database->acquire()->query("PRAGMA integrity_check").at(0).text(0), "ok");
+}
+
+// A full disk on PostgreSQL: the test database lives in a tablespace on a tmpfs the
+// test mounts and then shrinks to just above what the data takes (the cluster's WAL
+// stays on its own disk, as in a service that keeps them apart). Writes answer 507 or
+// 503 and change nothing, the server and PostgreSQL stay up, and once the filesystem
+// is grown again writes succeed and every acknowledged contact is there.
+class PostgresFullDisk : public ::testing::Test {};
+
+TEST_F(PostgresFullDisk, WritesFailCleanlyTheServerStaysUpAndWritingResumesWhenSpaceReturns) {
+    const char* base = std::getenv("ONECASE_TEST_PG");
+    if (std::getenv("ONECASE_TEST_SQLITE_ONLY") || !base || !std::getenv("ONECASE_TEST_PG_DIR")) {
+        GTEST_SKIP() << "needs the local PostgreSQL test cluster (make test starts one)";
+    }
+    if (::geteuid() != 0) GTEST_SKIP() << "mounting the small filesystem needs root (make test runs as root in CI)";
+    const passwd* owner = ::getpwnam("postgres");
+    ASSERT_NE(owner, nullptr) << "the cluster runs as the postgres user";
+
+    namespace fs = std::filesystem;
+    const auto mount_point = fs::temp_directory_path() / ("onecase-test-" + std::to_string(::getpid())) / "pg-small";
+    fs::create_directories(mount_point);
+    auto mount_with = [&](std::size_t bytes, bool remount) {
+        const std::string options = "size=" + std::to_string(bytes) + ",mode=0700,uid=" + std::to_string(owner->pw_uid) +
+                                    ",gid=" + std::to_string(owner->pw_gid);
+        return ::mount("tmpfs", mount_point.c_str(), "tmpfs", remount ? MS_REMOUNT : 0, options.c_str());
+    };
+    constexpr std::size_t kRoomy = 512u << 20;
+    ASSERT_EQ(mount_with(kRoomy, false), 0) << "mount tmpfs: " << std::strerror(errno);
+    const std::string name = "onecase_torture_pgfull";
+    auto admin = db::open_database(std::string(base) + "/postgres", db::OpenOptions{1, 5s});
+    auto drop = [&] {
+        auto conn = admin->acquire();
+        conn->execute_script("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        conn->execute_script("DROP TABLESPACE IF EXISTS onecase_torture_small");
+    };
+    struct Cleanup {
+        std::function<void()> run;
+        ~Cleanup() { run(); }
+    } cleanup{[&] {
+        try {
+            drop();
+        } catch (...) {
+        }
+        ::umount2(mount_point.c_str(), MNT_DETACH);
+    }};
+    drop();
+    {
+        auto conn = admin->acquire();
+        conn->execute_script("CREATE TABLESPACE onecase_torture_small LOCATION '" + mount_point.string() + "'");
+        conn->execute_script("CREATE DATABASE " + name + " TABLESPACE onecase_torture_small");
+    }
+    const auto p = prepare_at(std::string(base) + "/" + name);
+
+    // Shrink the filesystem to what the data takes now plus a little.
+    struct statvfs fsinfo{};
+    ASSERT_EQ(::statvfs(mount_point.c_str(), &fsinfo), 0);
+    const std::size_t used = (fsinfo.f_blocks - fsinfo.f_bfree) * fsinfo.f_frsize;
+    ASSERT_EQ(mount_with(used + (2u << 20), true), 0) << "shrink tmpfs: " << std::strerror(errno);
+
+    const auto port = free_port();
+    const pid_t pid = start_server(p.url, port);
+    const auto crn = first_crn(port, p);
+    // Letters at random: PostgreSQL compresses long values, and a repeated letter would
+    // take almost no room.
+    std::mt19937 random(7);
+    auto notes = [&](int i) {
+        std::string text(20'000, ' ');
+        for (auto& c : text) c = static_cast<char>('a' + random() % 26);
+        return text + " #" + std::to_string(i);
+    };
+    std::vector<std::int64_t> acknowledged;
+    auto write = [&](int i) {
+        auto r = http_request(port, "POST", "/api/v1/people/" + crn + "/contacts", auth(p),
+                              json_body({{"type", "phone"}, {"notes", notes(i)}}));
+        if (r.status == 201) acknowledged.push_back(json::parse(r.body).at("id").as_int64());
+        return r;
+    };
+    int refused = 0;
+    HttpResult last;
+    for (int i = 1; i < 1000 && refused < 3; ++i) {
+        last = write(i);
+        if (last.status != 201) ++refused;
+    }
+    ASSERT_EQ(refused, 3) << "the filesystem filled";
+    EXPECT_EQ(last.status, 507) << "PostgreSQL's disk_full (53100) is insufficient storage: " << last.body;
+    EXPECT_EQ(last.header("content-type"), "application/problem+json");
+    const auto at_full = contact_ids(p.url).size();
+    // As on SQLite: a case read needs its audit row, so it is served or refused, never a 500.
+    auto read = http_request(port, "GET", "/api/v1/people/" + crn + "/contacts?limit=5", auth(p));
+    EXPECT_TRUE(read.status == 200 || read.status == 507 || read.status == 503) << read.status;
+    EXPECT_EQ(http_request(port, "GET", "/healthz").status, 200);
+    EXPECT_EQ(http_request(port, "GET", "/sign-in").status, 200);
+    EXPECT_EQ(contact_ids(p.url).size(), at_full) << "a refused write left a record";
+
+    ASSERT_EQ(mount_with(kRoomy, true), 0) << "grow tmpfs: " << std::strerror(errno);
+    int status = 0;
+    for (int i = 0; i < 20 && status != 201; ++i) {
+        status = write(2000 + i).status;
+        if (status != 201) std::this_thread::sleep_for(100ms);
+    }
+    EXPECT_EQ(status, 201) << "writes succeed again once there is room";
+    stop_server(pid, SIGTERM);
+
+    const auto present = contact_ids(p.url);
+    for (auto id : acknowledged) EXPECT_TRUE(present.count(id)) << "contact " << id << " was acknowledged but lost";
 }
 
 // I/O errors from the disk, injected by an LD_PRELOAD shim (tests/fault/fail_io.cpp)

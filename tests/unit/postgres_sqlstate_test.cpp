@@ -1,5 +1,6 @@
 // Which PostgreSQL failures become a 409-style constraint answer, which a 503 with
-// the connection dropped, and which a 500 (a bug in our SQL).
+// the connection dropped, which a 507 (no room to write), and which a 500 (a bug in
+// our SQL).
 #include <gtest/gtest.h>
 
 #include "db/postgres/sqlstate.hpp"
@@ -25,7 +26,8 @@ const Case kCases[] = {
     {"57P02", PgFailure::connection_lost, "crash_shutdown"},
     {"57P03", PgFailure::connection_lost, "cannot_connect_now: still starting up"},
     {"53300", PgFailure::connection_lost, "too_many_connections"},
-    {"53100", PgFailure::connection_lost, "disk_full"},
+    {"53100", PgFailure::storage_full, "disk_full: could not extend a table's file"},
+    {"53200", PgFailure::connection_lost, "out_of_memory"},
     {"40001", PgFailure::retry, "serialization_failure"},
     {"40P01", PgFailure::retry, "deadlock_detected"},
     {"42601", PgFailure::statement, "syntax_error"},
@@ -35,7 +37,7 @@ const Case kCases[] = {
     {"57014", PgFailure::statement, "query_canceled is not a lost session"},
 };
 
-TEST(PostgresSqlstate, SortsFailuresIntoConstraintLostConnectionRetryOrBug) {
+TEST(PostgresSqlstate, SortsFailuresIntoConstraintLostConnectionRetryFullDiskOrBug) {
     for (const auto& c : kCases) {
         EXPECT_EQ(classify_sqlstate(c.sqlstate), c.expected) << c.sqlstate << " " << c.meaning;
     }

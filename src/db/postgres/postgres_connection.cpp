@@ -271,11 +271,8 @@ PostgresConnection::ResultPtr PostgresConnection::check(ResultPtr res, std::stri
     if (PQstatus(conn_) != CONNECTION_OK) kind = PgFailure::connection_lost;
     switch (kind) {
         case PgFailure::connection_lost: broken_ = true; throw Unavailable(msg);
-        case PgFailure::retry:
-            // 53100 disk_full, 53200 out_of_memory, 53300 too_many_connections: only the
-            // first is about room to write.
-            if (state && std::string_view(state) == "53100") throw StorageFull(msg);
-            throw Unavailable(msg);
+        case PgFailure::storage_full: throw StorageFull(msg);
+        case PgFailure::retry: throw Unavailable(msg);
         case PgFailure::constraint: throw ConstraintViolation(msg);
         case PgFailure::statement: break;
     }

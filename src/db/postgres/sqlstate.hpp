@@ -9,6 +9,7 @@ enum class PgFailure {
     constraint,       // class 23: a UNIQUE, FOREIGN KEY, CHECK or NOT NULL refused the write
     connection_lost,  // the session is gone or unusable: drop the connection, answer Unavailable
     retry,            // serialization failure or deadlock: Unavailable, but the connection is fine
+    storage_full,     // 53100 disk_full: StorageFull (507); the connection is fine and reads go on
     statement,        // anything else: a bug in our SQL
 };
 
