@@ -1,8 +1,12 @@
 // The onecase command line: wires modules together, nothing else.
 #include <CLI/CLI.hpp>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <iostream>
 
+#include "access/console_accounts.hpp"
 #include "access/password_policy.hpp"
 #include "access/users_store.hpp"
 #include "app/app.hpp"
@@ -20,6 +24,13 @@ using namespace onecase;
 namespace {
 
 constexpr const char* kDefaultDb = "sqlite:var/onecase.db";
+
+// Who ran a console command, for its audit row: the login behind sudo if there is one.
+std::string console_login() {
+    if (const char* sudo_user = std::getenv("SUDO_USER"); sudo_user && *sudo_user) return sudo_user;
+    if (const passwd* pw = ::getpwuid(::geteuid())) return pw->pw_name;
+    return std::to_string(::geteuid());
+}
 
 std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size) {
     db::OpenOptions options;
@@ -197,12 +208,9 @@ int main(int argc, char** argv) {
 
         if (*token_create) {
             auto database = open_and_migrate(db_url, 2);
-            auto conn = database->acquire();
-            auto user = access::find_user(*conn, username);
-            if (!user) throw std::invalid_argument("no user " + username);
             const auto now = platform::SystemClock{}.now();
-            std::cout << access::create_api_token(*conn, user->id, token_name, now,
-                                                  now + std::chrono::days(token_days))
+            std::cout << access::create_token_at_console(*database, username, token_name, now + std::chrono::days(token_days),
+                                                         console_login(), now)
                       << "\n";
             return 0;
         }
@@ -217,15 +225,9 @@ int main(int argc, char** argv) {
                 throw std::invalid_argument(*problem);
             }
             auto database = open_and_migrate(db_url, 2);
-            auto conn = database->acquire();
-            std::optional<std::int64_t> staff_id;
-            if (!staff_code.empty()) {
-                auto rows = conn->query("SELECT id FROM staff WHERE code = ?", {staff_code});
-                if (rows.empty()) throw std::invalid_argument("no staff member " + staff_code);
-                staff_id = rows[0].int64(0);
-            }
-            access::create_user(*conn, username, platform::hash_password(password), *parsed_role, staff_id,
-                                platform::SystemClock{}.now());
+            access::create_user_at_console(*database,
+                                           access::ConsoleUser{username, platform::hash_password(password), *parsed_role, staff_code},
+                                           console_login(), platform::SystemClock{}.now());
             std::cout << "Created user " << username << "\n";
             return 0;
         }
