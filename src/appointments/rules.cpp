@@ -271,6 +271,10 @@ Status appointment_status(const Appointment& a, Instant now) {
     return Status::awaiting_outcome;
 }
 
+bool moves_with_the_case(const Appointment& a, std::int64_t old_case_manager_id, Instant now) {
+    return a.staff_id == old_case_manager_id && appointment_status(a, now) == Status::booked;
+}
+
 std::string status_code(Status s) {
     switch (s) {
         case Status::booked:

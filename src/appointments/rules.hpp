@@ -92,6 +92,11 @@ Status appointment_status(const Appointment& a, platform::Instant now);
 std::string status_code(Status s);   // booked, awaiting_outcome, outcome_recorded, cancelled
 std::string status_label(Status s);  // "Booked", "Awaiting outcome", ...
 
+// When a case changes hands, whether this appointment goes to the new case manager's
+// diary: still to come (booked, not cancelled, no outcome) and booked with the old
+// case manager. Appointments with anyone else, such as a programme facilitator, stay.
+bool moves_with_the_case(const Appointment& a, std::int64_t old_case_manager_id, platform::Instant now);
+
 // A diary range of whole UK local days, `from` to `to` inclusive.
 struct DayRange {
     platform::Date from;

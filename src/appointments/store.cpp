@@ -97,6 +97,14 @@ bool move_appointment(db::Connection& conn, std::int64_t id, std::int64_t expect
                 platform::format_instant(now), id, expected_version}) == 1;
 }
 
+bool reassign_appointment(db::Connection& conn, std::int64_t id, std::int64_t expected_version, std::int64_t staff_id,
+                          platform::Instant now) {
+    return conn.execute(
+               "UPDATE appointments SET staff_id = ?, updated_at = ?, version = version + 1 "
+               "WHERE id = ? AND version = ? AND cancelled_at IS NULL",
+               {staff_id, platform::format_instant(now), id, expected_version}) == 1;
+}
+
 bool cancel_appointment(db::Connection& conn, std::int64_t id, std::int64_t expected_version, const std::string& reason,
                         platform::Instant now) {
     const auto at = platform::format_instant(now);

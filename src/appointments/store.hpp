@@ -31,6 +31,11 @@ bool move_appointment(db::Connection& conn, std::int64_t id, std::int64_t expect
 bool cancel_appointment(db::Connection& conn, std::int64_t id, std::int64_t expected_version, const std::string& reason,
                         platform::Instant now);
 
+// Gives an appointment to another member of staff (a case changing hands). False
+// when it is no longer at `expected_version` or was cancelled (nothing written).
+bool reassign_appointment(db::Connection& conn, std::int64_t id, std::int64_t expected_version, std::int64_t staff_id,
+                          platform::Instant now);
+
 // The person's orders with requirement ids, for the booking rules.
 std::vector<OrderRef> orders_for_person(db::Connection& conn, std::int64_t person_id);
 std::optional<Office> find_office_by_code(db::Connection& conn, const std::string& code);

@@ -6,6 +6,7 @@
 #include "casework/case_access.hpp"
 #include "enforcement/route_support.hpp"
 #include "platform/working_days.hpp"
+#include "workload/appointment_handover.hpp"
 #include "sentences/model.hpp"
 #include "workload/access_rules.hpp"
 #include "workload/audit_fields.hpp"
@@ -212,13 +213,24 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
         return Problem::conflict("Someone changed this case while you were deciding. Look at it again and allocate.");
     // Allocating a transferred case is how the receiving side accepts the transfer.
     if (ctx->transfer) accept_transfer(conn, ctx->transfer->id, who.user_id, now);
+    const int moved = ctx->current_manager
+                          ? hand_over_appointments(conn, deps, req, who, in.crn, ctx->person_id,
+                                                   {ctx->current_manager->id, ctx->current_manager->code},
+                                                   {rec.to_staff_id, chosen.candidate.staff_code})
+                          : 0;
+    const std::string moved_note =
+        moved == 0 ? std::string()
+                   : " " + std::to_string(moved) + (moved == 1 ? " booked appointment moves" : " booked appointments move") +
+                         " from " + ctx->current_manager->name() + "'s diary to " +
+                         chosen.candidate.name + "'s.";
     const std::string by = who.display_name();
-    const std::string to_msg = "You have been allocated " + ctx->name + " (" + in.crn + ") by " + by + ".";
+    const std::string to_msg = "You have been allocated " + ctx->name + " (" + in.crn + ") by " + by + "." + moved_note;
     insert_notification(conn, rec.to_staff_id, "allocated", in.crn, to_msg, now);
     auto to_staff = find_staff_by_id(conn, rec.to_staff_id);
     mails.push_back({to_staff ? to_staff->email : "", "New case allocated: " + in.crn, to_msg});
     if (ctx->current_manager) {
-        const std::string from_msg = ctx->name + " (" + in.crn + ") has been reallocated to " + chosen.candidate.name + " by " + by + ".";
+        const std::string from_msg =
+            ctx->name + " (" + in.crn + ") has been reallocated to " + chosen.candidate.name + " by " + by + "." + moved_note;
         insert_notification(conn, ctx->current_manager->id, "reallocated", in.crn, from_msg, now);
         mails.push_back({ctx->current_manager->email, "Case reallocated: " + in.crn, from_msg});
     }
@@ -230,7 +242,7 @@ Result<AllocationDone> allocate_in(db::Connection& conn, access::RouteDeps& deps
                        allocation_changes(conn, ctx->person_id, holding_before, transfer_before));
     return AllocationDone{in.crn, in.staff_code, chosen.candidate.name,
                           ctx->current_manager ? ctx->current_manager->code : std::string(), int(rec.rank),
-                          rec.against_ranking, check->against_grade_rule, chosen.capacity_percent_after, ctx->team.code};
+                          rec.against_ranking, check->against_grade_rule, chosen.capacity_percent_after, ctx->team.code, moved};
 }
 
 Result<AllocationDone> allocate_case(access::RouteDeps& deps, const http::Request& req, const Principal& who,

@@ -47,6 +47,7 @@ struct AllocationDone {
     bool against_ranking = false, against_grade_rule = false;
     std::optional<double> capacity_after;
     std::string team_code;
+    int appointments_moved = 0;  // booked with the old case manager, now with the new one
 };
 
 // Only an SPO of the case's team. Checks the choice (a reason when against the

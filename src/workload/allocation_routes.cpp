@@ -223,6 +223,9 @@ void register_allocation_routes(http::Router& router, const access::Guard& guard
         page["hasCases"] = page.at("count").as_int64() > 0;
         if (auto done = req.query_param("allocated")) page["allocated"] = *done;
         if (auto to = req.query_param("to")) page["allocatedTo"] = *to;
+        if (auto moved = req.query_param("moved"); moved && !moved->empty() && moved->find_first_not_of("0123456789") == std::string::npos)
+            page["appointmentsMoved"] = *moved == "1" ? "1 booked appointment moved to their diary."
+                                                      : *moved + " booked appointments moved to their diary.";
         if (auto t = req.query_param("transferred")) page["transferred"] = *t;
         if (auto to = req.query_param("toTeam")) page["transferredTo"] = *to;
         return guard.render(req, &who, "allocation_queue", page, "Cases to allocate");
@@ -257,7 +260,8 @@ void register_allocation_routes(http::Router& router, const access::Guard& guard
                                                            {"rank", done->rank},
                                                            {"againstRanking", done->against_ranking},
                                                            {"againstGradeRule", done->against_grade_rule},
-                                                           {"capacityPercentAfter", percent_json(done->capacity_after)}}),
+                                                           {"capacityPercentAfter", percent_json(done->capacity_after)},
+                                                           {"appointmentsHandedOver", done->appointments_moved}}),
                               201);
     }));
 
@@ -267,7 +271,8 @@ void register_allocation_routes(http::Router& router, const access::Guard& guard
         auto done = allocate_case(deps, req, who, in, *email);
         if (done)
             return Response::redirect("/allocations?team=" + http::url_encode(done->team_code) + "&allocated=" + crn +
-                                      "&to=" + http::url_encode(done->to_name));
+                                      "&to=" + http::url_encode(done->to_name) +
+                                      (done->appointments_moved > 0 ? "&moved=" + std::to_string(done->appointments_moved) : ""));
         if (done.problem().status != 422) return guard.problem(req, &who, done.problem());
         auto v = candidates_view(deps, req, who, crn, in.pdu_wide);
         if (!v) return guard.problem(req, &who, v.problem());

@@ -257,6 +257,67 @@ TEST_P(Workload, AllocatingChangesTheCaseManagerKeepsHistoryAndNotifiesBoth) {
     EXPECT_NE(all.find("Case reallocated: " + crn), std::string::npos);
 }
 
+TEST_P(Workload, ReallocatingMovesTheOldCaseManagersAppointmentsStillToComeAndNothingElse) {
+    const auto crn = queued_crn(0);
+    const auto candidates = get_json("demo.spo", "/api/v1/allocations/" + crn + "/candidates").at("candidates").as_array();
+    ASSERT_GE(candidates.size(), 3u);
+    const std::string po(get_json("demo.po", "/api/v1/me").at("staffCode").as_string());
+    std::string first, bystander;
+    for (const auto& c : candidates) {
+        const std::string code(c.at("staffCode").as_string());
+        if (code == po) continue;
+        (first.empty() ? first : bystander) = code;
+        if (!bystander.empty()) break;
+    }
+    auto r = call("demo.spo", "POST", "/api/v1/allocations",
+                  json_body({{"crn", crn}, {"staffCode", first}, {"reason", "Covering until the team settles"}}));
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(json::parse(r.body).at("appointmentsHandedOver").as_int64(), 0) << "a first allocation has no case manager to take from";
+
+    // With the first case manager: one to come, one past, one cancelled; one to come with someone else.
+    auto book = [&](const std::string& staff, const std::string& start, bool cancelled) {
+        auto conn = service().database().acquire();
+        return conn->query("INSERT INTO appointments (person_id, type, start_at, staff_id, cancelled_at)"
+                           " SELECT p.id, 'office_visit', ?, s.id, ? FROM people p, staff s WHERE p.crn = ? AND s.code = ? RETURNING id",
+                           {start, cancelled ? db::Value{std::string("2026-01-01T09:00:00Z")} : db::Value{db::null}, crn, staff})
+            .at(0)
+            .int64(0);
+    };
+    const auto to_come = book(first, "2099-03-02T10:00:00Z", false);
+    const auto past = book(first, "2001-03-02T10:00:00Z", false);
+    const auto cancelled = book(first, "2099-03-03T10:00:00Z", true);
+    const auto someone_elses = book(bystander, "2099-03-04T10:00:00Z", false);
+    auto staff_of = [&](std::int64_t id) {
+        auto conn = service().database().acquire();
+        return conn->query("SELECT s.code FROM appointments a JOIN staff s ON s.id = a.staff_id WHERE a.id = ?", {id}).at(0).text(0);
+    };
+
+    auto moved = call("demo.spo", "POST", "/api/v1/allocations",
+                      json_body({{"crn", crn}, {"staffCode", po}, {"reason", "Knows the family from a previous order"}}));
+    ASSERT_EQ(moved.status, 201) << moved.body;
+    EXPECT_EQ(json::parse(moved.body).at("appointmentsHandedOver").as_int64(), 1);
+    EXPECT_EQ(staff_of(to_come), po) << "the appointment to come is in the new case manager's diary";
+    EXPECT_EQ(staff_of(past), first) << "a past appointment keeps who it was with";
+    EXPECT_EQ(staff_of(cancelled), first);
+    EXPECT_EQ(staff_of(someone_elses), bystander) << "an appointment with someone else is theirs still";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.hand_over' AND crn = ? AND detail LIKE ?",
+                    {crn, "appointment=" + std::to_string(to_come) + " %"}),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.hand_over' AND crn = ? AND changes LIKE ?",
+                    {crn, "%\"" + first + "\"%\"" + po + "\"%"}),
+              1)
+        << "the change reads old case manager → new";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM notifications n JOIN staff s ON s.id = n.staff_id WHERE s.code = ? AND n.crn = ?"
+                    " AND n.message LIKE '%1 booked appointment moves%'",
+                    {po, crn}),
+              1);
+
+    // The page says so after allocating.
+    auto page = http_request(service().port(), "GET", "/allocations?team=" + spo_team() + "&allocated=" + crn + "&to=X&moved=1",
+                             {{"Authorization", "Bearer " + service().token_for("demo.spo")}});
+    EXPECT_NE(page.body.find("1 booked appointment moved to their diary."), std::string::npos);
+}
+
 TEST_P(Workload, GoingAgainstTheGradeRuleNeedsAReason) {
     const auto crn = queued_crn(1);
     {

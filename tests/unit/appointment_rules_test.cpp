@@ -187,6 +187,19 @@ TEST(AppointmentStatus, FollowsTheRowAndNow) {
     EXPECT_EQ(status_code(Status::awaiting_outcome), "awaiting_outcome");
 }
 
+TEST(AppointmentHandOver, OnlyTheOldCaseManagersAppointmentsStillToComeMoveWithTheCase) {
+    auto a = booked_at("2026-11-23T10:00:00Z");
+    a.staff_id = 7;
+    EXPECT_TRUE(moves_with_the_case(a, 7, kNow));
+    EXPECT_FALSE(moves_with_the_case(a, 8, kNow)) << "with someone else";
+    EXPECT_FALSE(moves_with_the_case(a, 7, at("2026-11-24T10:00:00Z"))) << "already passed";
+    a.cancelled_at = "2026-11-22T10:00:00Z";
+    EXPECT_FALSE(moves_with_the_case(a, 7, kNow)) << "cancelled";
+    a.cancelled_at.reset();
+    a.staff_id.reset();
+    EXPECT_FALSE(moves_with_the_case(a, 7, kNow)) << "with nobody named";
+}
+
 TEST(AppointmentMove, NeedsAFutureStartAndKeepsWhatIsNotGiven) {
     auto a = booked_at("2026-11-25T10:00:00Z");
     MoveInput in;
