@@ -32,9 +32,10 @@ std::string console_login() {
     return std::to_string(::geteuid());
 }
 
-std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size) {
+std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size, bool serving = false) {
     db::OpenOptions options;
     options.pool_size = pool_size;
+    if (serving) options.full_text_merge_interval = std::chrono::seconds(2);
     auto database = db::open_database(url, options);
     db::migrate(*database);
     // Names copied in by migration 0010 get the search keys only our code computes.
@@ -45,7 +46,7 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
 int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
           int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle,
           const std::string& tls_cert, const std::string& tls_key) {
-    auto database = open_and_migrate(url, pool_size);
+    auto database = open_and_migrate(url, pool_size, true);
     std::unique_ptr<db::Database> replica;
     if (!replica_url.empty()) {
         db::OpenOptions options;

@@ -160,6 +160,10 @@ protected:
 struct OpenOptions {
     int pool_size = 8;
     std::chrono::milliseconds busy_timeout{10000};
+    // SQLite: how often a background thread merges the file's full-text indexes a
+    // small step (db/sqlite/fts_merger.hpp); zero for never. A serving process sets it;
+    // one-off commands and bulk loads leave it off.
+    std::chrono::milliseconds full_text_merge_interval{0};
 };
 
 // Opens `sqlite:PATH` (also `sqlite://PATH`, or a bare path ending .db) or

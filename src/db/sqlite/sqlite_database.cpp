@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "db/sqlite/fts_merger.hpp"
 #include "db/sqlite/sqlite_handle.hpp"
 #include "db/sqlite/wal_checkpointer.hpp"
 #include "db/sqlite/wal_syncer.hpp"
@@ -156,6 +157,9 @@ public:
           syncer_(path_),
           checkpointer_(path_),
           writer_(path_, options_.busy_timeout, syncer_, checkpointer_) {
+        if (options_.full_text_merge_interval.count() > 0) {
+            merger_ = std::make_unique<FtsMerger>(writer_, options_.full_text_merge_interval);
+        }
         // Open a reader now too, so a bad path fails at start, not on the first request.
         idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, writer_, checkpointer_));
         open_ = 1;
@@ -207,6 +211,7 @@ private:
     // Before the handles: it outlives the hooks they hold.
     WalCheckpointer checkpointer_;
     WriteBatcher writer_;
+    std::unique_ptr<FtsMerger> merger_;  // after writer_: stopped before it goes
     std::mutex mutex_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Connection>> idle_;
