@@ -317,10 +317,12 @@ TEST_F(PostgresFullDisk, WritesFailCleanlyTheServerStaysUpAndWritingResumesWhenS
         conn->execute_script("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         conn->execute_script("DROP TABLESPACE IF EXISTS onecase_torture_small");
     };
+    pid_t server = 0;  // stopped here too, so a failed check leaves no server behind
     struct Cleanup {
         std::function<void()> run;
         ~Cleanup() { run(); }
     } cleanup{[&] {
+        if (server > 0) stop_server(server, SIGKILL);
         try {
             drop();
         } catch (...) {
@@ -348,7 +350,7 @@ TEST_F(PostgresFullDisk, WritesFailCleanlyTheServerStaysUpAndWritingResumesWhenS
     ASSERT_EQ(mount_with(used + (2u << 20), true), 0) << "shrink tmpfs: " << std::strerror(errno);
 
     const auto port = free_port();
-    const pid_t pid = start_server(p.url, port);
+    server = start_server(p.url, port);
     const auto crn = first_crn(port, p);
     // Letters at random: PostgreSQL compresses long values, and a repeated letter would
     // take almost no room.
@@ -389,7 +391,8 @@ TEST_F(PostgresFullDisk, WritesFailCleanlyTheServerStaysUpAndWritingResumesWhenS
         if (status != 201) std::this_thread::sleep_for(100ms);
     }
     EXPECT_EQ(status, 201) << "writes succeed again once there is room";
-    stop_server(pid, SIGTERM);
+    stop_server(server, SIGTERM);
+    server = 0;
 
     const auto present = contact_ids(p.url);
     for (auto id : acknowledged) EXPECT_TRUE(present.count(id)) << "contact " << id << " was acknowledged but lost";
