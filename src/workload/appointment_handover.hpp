@@ -13,6 +13,8 @@
 
 namespace onecase::workload {
 
+// Who an appointment moves from and to: the id to write and the code to audit
+// (appointments::StaffRef would also want an office and team the allocation lacks).
 struct StaffMember {
     std::int64_t id = 0;
     std::string code;
