@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     for (const auto& q : queries) {
         const auto parsed = search::parse_people_query(q, year);
         engine.push_back(time_ms([&] {
-            const auto ids = search::candidate_people(*conn, parsed, who->staff->staff_id);
+            const auto ids = search::candidate_people(*conn, parsed, search::SearchScope{who->staff->staff_id, who->staff->region_id}, 20);
             (void)people::find_by_ids(*conn, ids);
             (void)people::names_of(*conn, ids);
         }));

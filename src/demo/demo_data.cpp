@@ -1,6 +1,7 @@
 #include "demo/demo_data.hpp"
 
 #include <future>
+#include <map>
 #include <stdexcept>
 
 #include "demo/caseload.hpp"
@@ -60,7 +61,7 @@ public:
                            "case_manager_staff_id, tier, current_case, created_at, version, allocation_team_id");
         person_names_ = w_.table("person_names",
                                  "id, person_id, kind, first_name, last_name, search_text, keys_written, created_at");
-        person_name_keys_ = w_.table("person_name_keys", "name_id, person_id, name_key");
+        person_name_keys_ = w_.table("person_name_keys", "name_id, person_id, name_key, current_case, scope_region, case_manager_staff_id");
         addresses_ = w_.table("addresses", "id, person_id, status, line1, line2, town, postcode, start_date, end_date");
         events_ = w_.table("events",
                            "id, person_id, event_number, offence, court, conviction_date, disposal_type, length_months, "
@@ -79,7 +80,14 @@ public:
         for (const auto& p : org.pdus) w_.add(pdus_, Params{p.id, p.code, p.name, p.region_id});
         for (const auto& t : org.teams) w_.add(teams_, Params{t.id, t.code, t.name, t.pdu_id});
         for (const auto& o : org.offices) w_.add(offices_, Params{o.id, o.code, o.name, o.pdu_id, o.address});
+        std::map<std::int64_t, std::int64_t> region_of_team;
+        for (const auto& t : org.teams) {
+            for (const auto& p : org.pdus) {
+                if (p.id == t.pdu_id) region_of_team[t.id] = p.region_id;
+            }
+        }
         for (const auto& s : org.staff) {
+            region_of_staff_[s.id] = region_of_team.at(s.team_id);
             w_.add(staff_, Params{s.id, s.code, s.first_name, s.last_name, s.grade, s.team_id, s.office_id, s.email,
                                   opt(contracted_minutes_for(s, seed))});
         }
@@ -100,13 +108,13 @@ public:
         w_.add(people_, Params{p.id, p.crn, p.first_name, p.middle_names, p.last_name, p.date_of_birth, p.gender, opt(p.pnc),
                                opt(p.noms), p.phone, p.email, opt(p.case_manager_staff_id), opt(p.tier), flag(p.current_case),
                                p.created_at, std::int64_t{1}, opt(p.allocation_team_id)});
-        name(p.id, "current", p.first_name, p.last_name);
+        name(p, "current", p.first_name, p.last_name);
         // Some people are known by other names, so search by alias and previous name can
         // be tried: every fifth woman has a previous surname, every eleventh person an
         // alias forename (each borrowed from the person loaded before).
         if (!previous_first_.empty()) {
-            if (p.gender == "Female" && p.id % 5 == 0) name(p.id, "previous", p.first_name, previous_last_);
-            if (p.id % 11 == 0) name(p.id, "alias", previous_first_, p.last_name);
+            if (p.gender == "Female" && p.id % 5 == 0) name(p, "previous", p.first_name, previous_last_);
+            if (p.id % 11 == 0) name(p, "alias", previous_first_, p.last_name);
         }
         previous_first_ = p.first_name;
         previous_last_ = p.last_name;
@@ -159,11 +167,14 @@ public:
 
 private:
     // A name with its search keys (people/name_keys.hpp), as people::add_person_name writes it.
-    void name(std::int64_t person_id, const char* kind, const std::string& first, const std::string& last) {
+    void name(const PersonRow& p, const char* kind, const std::string& first, const std::string& last) {
         const std::int64_t id = ++ids_.person_name;
-        w_.add(person_names_, Params{id, person_id, std::string(kind), first, last, people::name_search_text(first, last),
+        const std::int64_t scope_region = p.case_manager_staff_id ? region_of_staff_.at(*p.case_manager_staff_id) : 0;
+        w_.add(person_names_, Params{id, p.id, std::string(kind), first, last, people::name_search_text(first, last),
                                      flag(true), now_});
-        for (auto& key : people::name_index_keys(first, last)) w_.add(person_name_keys_, Params{id, person_id, std::move(key)});
+        for (auto& key : people::name_index_keys(first, last)) {
+            w_.add(person_name_keys_, Params{id, p.id, std::move(key), flag(p.current_case), scope_region, opt(p.case_manager_staff_id)});
+        }
     }
 
     RowWriter w_;
@@ -171,6 +182,7 @@ private:
     std::string now_;
     Ids ids_;
     std::string previous_first_, previous_last_;
+    std::map<std::int64_t, std::int64_t> region_of_staff_;  // for the name keys' scope_region (migration 0017)
     RowWriter::TableId regions_, pdus_, teams_, offices_, staff_, reductions_, tasks_, users_, people_, person_names_, person_name_keys_, addresses_, events_, requirements_,
         registrations_, appointments_, contacts_;
 };

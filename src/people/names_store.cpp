@@ -14,8 +14,14 @@ std::size_t bucket(std::size_t n) {
 
 void write_keys(db::Connection& conn, std::int64_t name_id, std::int64_t person_id, const std::string& first_name,
                 const std::string& last_name) {
+    // Each key carries the person's current_case, case manager and its region (migration 0017), for
+    // the candidate statements of name search to narrow by without reading people.
     for (const auto& key : name_index_keys(first_name, last_name)) {
-        conn.execute("INSERT INTO person_name_keys (name_id, person_id, name_key) VALUES (?, ?, ?)", {name_id, person_id, key});
+        conn.execute("INSERT INTO person_name_keys (name_id, person_id, name_key, current_case, scope_region, case_manager_staff_id) "
+                     "SELECT ?, p.id, ?, p.current_case, coalesce(d.region_id, 0), p.case_manager_staff_id FROM people p "
+                     "LEFT JOIN staff s ON s.id = p.case_manager_staff_id LEFT JOIN teams t ON t.id = s.team_id "
+                     "LEFT JOIN pdus d ON d.id = t.pdu_id WHERE p.id = ?",
+                     {name_id, key, person_id});
     }
 }
 

@@ -15,7 +15,7 @@ namespace onecase::search {
 std::vector<PersonResult> search_people(db::Connection& conn, const access::Principal& who, const PeopleQuery& query,
                                         int limit) {
     if (!who.staff || query.empty()) return {};
-    const auto ids = candidate_people(conn, query, who.staff->staff_id);
+    const auto ids = candidate_people(conn, query, SearchScope{who.staff->staff_id, who.staff->region_id}, limit);
     if (ids.empty()) return {};
     auto people = people::find_by_ids(conn, ids);
     std::map<std::int64_t, std::vector<CandidateName>> names;

@@ -18,14 +18,32 @@ namespace onecase::search {
 inline constexpr int kCandidateLimit = 1000;
 inline constexpr int kTrigramCandidateLimit = 200;
 
+// The word keys give this many candidates for each result asked for, at least the
+// floor: loading and ranking a candidate costs about 7 µs at national scale, and the
+// keys already give the best classes first.
+inline constexpr int kNameCandidatesPerResult = 5;
+inline constexpr int kNameCandidateFloor = 100;
+std::int64_t name_candidate_limit(int wanted);
+
+// Whose search it is.
+struct SearchScope {
+    std::int64_t staff_id = 0;
+    std::int64_t region_id = 0;
+};
+
 // Ids of people who match an identifier, the date of birth, or (when no date was
 // typed) every name word by word key, sound key, sorted letters, prefix, one-slip
-// variants or trigrams.
-// For a name or date, the current caseload of `own_staff_id` is always included
-// (the ranking drops those that do not match), so the caller's own cases are never
-// lost behind the candidate limits. Unique, in no particular order.
+// variants or trigrams. `wanted` is how many results the caller will show.
+// With a scope:
+// - word-key candidates are only people its staff member could be shown (their own,
+//   unallocated, or with a case manager in their region: access::can_read_case
+//   before the case's restriction and exclusion lists), so the limit is not spent on
+//   people the access check would hide;
+// - for a name or date, their current caseload is always included (the ranking drops
+//   those that do not match), so their own cases are never lost behind the limits.
+// Unique, in no particular order.
 std::vector<std::int64_t> candidate_people(db::Connection& conn, const PeopleQuery& query,
-                                           std::optional<std::int64_t> own_staff_id);
+                                           const std::optional<SearchScope>& scope, int wanted);
 
 // The FTS5 expression for the trigram index: each name word of three letters or
 // more as an OR of its trigrams, words ANDed. Empty when no word is long enough.

@@ -57,6 +57,13 @@ protected:
         auto conn = service().database().acquire();
         return conn->query("SELECT staff_id FROM users WHERE username = ?", {username}).at(0).int64(0);
     }
+    search::SearchScope scope_of(const std::string& username) {
+        auto conn = service().database().acquire();
+        auto r = conn->query("SELECT s.id, d.region_id FROM users u JOIN staff s ON s.id = u.staff_id JOIN teams t ON t.id = s.team_id "
+                             "JOIN pdus d ON d.id = t.pdu_id WHERE u.username = ?",
+                             {username});
+        return search::SearchScope{r.at(0).int64(0), r.at(0).int64(1)};
+    }
     std::string add(const std::string& first, const std::string& last, const std::string& dob, std::optional<std::int64_t> cm,
                     std::optional<std::string> pnc = std::nullopt, std::optional<std::string> noms = std::nullopt) {
         return db::write_transaction(service().database(), [&](db::Connection& conn) {
@@ -249,15 +256,76 @@ TEST_P(Search, AShortWordWithASlipIsFoundOneEditAway) {
     EXPECT_EQ(results[0].at("match").as_string(), "close");
 }
 
-TEST_P(Search, TheCallersOwnCasesAreAlwaysCandidatesWhateverTheLimits) {
-    const auto& k = known();
+TEST_P(Search, NameCandidatesAreTheCallersOwnThenCurrentCasesFirstAndOnlyPeopleTheyCouldBeShown) {
+    const auto scope = scope_of("demo.po");
+    const auto spo = staff_of("demo.spo");
+    std::int64_t elsewhere = 0;
+    {
+        auto conn = service().database().acquire();
+        auto r = conn->query("SELECT s.id FROM staff s JOIN teams t ON t.id = s.team_id JOIN pdus d ON d.id = t.pdu_id "
+                             "WHERE d.region_id <> ? ORDER BY s.id LIMIT 1",
+                             {scope.region_id});
+        ASSERT_EQ(r.size(), 1u) << "the demo data has staff in another region";
+        elsewhere = r.at(0).int64(0);
+    }
+    // More old cases of one name than the candidate limit, recorded before the one
+    // current case, so that taking candidates in id order would miss it.
+    const int old_cases = static_cast<int>(search::name_candidate_limit(20)) + 5;
+    const auto started = platform::SystemClock().now();
+    db::write_transaction(service().database(), [&](db::Connection& conn) {
+        for (int i = 0; i < old_cases; ++i) {
+            people::NewPerson p{"Ysolde", "", "Marchbanks", "1970-01-01", "Female", std::nullopt, std::nullopt, "", ""};
+            const auto crn = people::create_person(conn, p, spo, started).crn;
+            conn.execute("UPDATE people SET current_case = 0 WHERE crn = ?", {crn});
+        }
+        return 0;
+    });
+    const auto current = add("Ysolde", "Marchbanks", "1990-01-01", spo);
+    // The caller's own case, one slip away: the exact matches fill the limit before the
+    // one-slip pass, but the caller's own cases are gathered by every key on their own.
+    const auto own = add("Ysolde", "Marchbank", "1993-01-01", scope.staff_id);
+    const auto own_unmatched = add("Ysolde", "Pennyfeather", "1994-01-01", scope.staff_id);
+    const auto unallocated = add("Ysolde", "Marchbanks", "1991-01-01", std::nullopt);
+    const auto other_region = add("Ysolde", "Marchbanks", "1992-01-01", elsewhere);
     auto conn = service().database().acquire();
-    const auto own = conn->query("SELECT id FROM people WHERE crn = ?", {k.own}).at(0).int64(0);
-    const auto q = search::parse_people_query("qqqzzzxxx", 2026);
-    EXPECT_TRUE(search::candidate_people(*conn, q, std::nullopt).empty());
-    const auto ids = search::candidate_people(*conn, q, staff_of("demo.po"));
-    EXPECT_NE(std::find(ids.begin(), ids.end(), own), ids.end());
-    EXPECT_TRUE(people("demo.po", "qqqzzzxxx").empty()) << "the ranking still drops what does not match";
+    const auto id_of = [&](const std::string& crn) { return conn->query("SELECT id FROM people WHERE crn = ?", {crn}).at(0).int64(0); };
+    const auto q = search::parse_people_query("marchbanks", 2026);
+    const auto ids = search::candidate_people(*conn, q, scope, 20);
+    const auto has = [&](const std::string& crn) { return std::find(ids.begin(), ids.end(), id_of(crn)) != ids.end(); };
+    EXPECT_TRUE(has(current));
+    EXPECT_TRUE(has(unallocated));
+    EXPECT_FALSE(has(other_region)) << "a case the access check would hide does not take a candidate's place";
+    EXPECT_TRUE(has(own));
+    EXPECT_FALSE(has(own_unmatched)) << "own cases that match no key are not loaded for the ranking to drop";
+    EXPECT_TRUE(search::candidate_people(*conn, q, std::nullopt, 20).size() <= static_cast<std::size_t>(search::name_candidate_limit(20)));
+    EXPECT_TRUE(people("demo.po", "marchbanks").size() >= 20u);
+    EXPECT_EQ(people("demo.po", "marchbanks")[0].at("crn").as_string(), current < unallocated ? current : unallocated);
+    for (const auto& r : people("demo.po", "marchbanks")) EXPECT_NE(r.at("crn").as_string(), other_region);
+
+    // The keys follow the case: reallocated into the caller's region, then ended.
+    conn->execute("UPDATE people SET case_manager_staff_id = ? WHERE crn = ?", {spo, other_region});
+    EXPECT_TRUE(std::ranges::count(search::candidate_people(*conn, q, scope, 20), id_of(other_region)) == 1);
+    conn->execute("UPDATE people SET current_case = 0 WHERE crn = ?", {current});
+    const auto keys = conn->query(
+        "SELECT DISTINCT current_case, scope_region, case_manager_staff_id FROM person_name_keys WHERE person_id = ?",
+        {id_of(current)});
+    ASSERT_EQ(keys.size(), 1u);
+    EXPECT_EQ(keys[0].int64(0), 0);
+    EXPECT_EQ(keys[0].int64(1), scope.region_id);
+    EXPECT_EQ(keys[0].int64(2), spo);
+    conn->execute("UPDATE people SET case_manager_staff_id = NULL WHERE crn = ?", {current});
+    EXPECT_EQ(conn->query("SELECT DISTINCT scope_region FROM person_name_keys WHERE person_id = ?", {id_of(current)}).at(0).int64(0), 0)
+        << "unallocated: anyone may see it";
+
+    // ...and when their case manager moves to a team in the caller's region.
+    const auto moved = add("Ysolde", "Marchbanks", "1995-01-01", elsewhere);
+    const auto old_team = conn->query("SELECT team_id FROM staff WHERE id = ?", {elsewhere}).at(0).int64(0);
+    const auto po_team = conn->query("SELECT team_id FROM staff WHERE id = ?", {scope.staff_id}).at(0).int64(0);
+    EXPECT_EQ(std::ranges::count(search::candidate_people(*conn, q, scope, 20), id_of(moved)), 0);
+    conn->execute("UPDATE staff SET team_id = ? WHERE id = ?", {po_team, elsewhere});
+    EXPECT_EQ(std::ranges::count(search::candidate_people(*conn, q, scope, 20), id_of(moved)), 1);
+    conn->execute("UPDATE staff SET team_id = ? WHERE id = ?", {old_team, elsewhere});
+    EXPECT_EQ(std::ranges::count(search::candidate_people(*conn, q, scope, 20), id_of(moved)), 0);
 }
 
 TEST_P(Search, NamesCopiedByTheMigrationGetTheirKeysAtStart) {
