@@ -157,7 +157,20 @@ std::vector<std::int64_t> by_trigrams(db::Connection& conn, const std::vector<st
     return out;
 }
 
-// The word keys first; the trigram index only when they found nobody, because it is
+// Whether the words (or their sound-alikes) are anyone's at all, wherever their case
+// is held. When they are, the person typed is most likely one the caller may not see,
+// and the trigram index would only rank two-slip neighbours of visible people.
+bool anyone_has_the_words(db::Connection& conn, const std::vector<std::string>& words) {
+    for (const auto how : {WordMatch::exact, WordMatch::whole}) {
+        for (const bool current : {true, false}) {
+            if (!by_name_keys(conn, words, how, Narrowing{current, std::nullopt}, 1).empty()) return true;
+        }
+    }
+    return false;
+}
+
+// The word keys first; the trigram index only when they found nobody the caller could
+// be shown and the words are nobody's anywhere, because it is
 // the slowest way (every name sharing a trigram is ranked: a third of a second for a
 // long common surname at national scale) and adds only what ranks below everything
 // the keys find: two slips in a long name.
@@ -165,7 +178,7 @@ void add_name_candidates(db::Connection& conn, const std::vector<std::string>& w
                          std::int64_t limit, std::vector<std::int64_t>& ids) {
     auto by_keys = by_name_keys(conn, words, scope, limit);
     for (auto id : own_cases_by_name_keys(conn, words, scope)) by_keys.push_back(id);
-    if (by_keys.empty()) {
+    if (by_keys.empty() && !anyone_has_the_words(conn, words)) {
         auto more = by_trigrams(conn, words);
         ids.insert(ids.end(), more.begin(), more.end());
     }
