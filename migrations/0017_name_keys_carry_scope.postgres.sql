@@ -27,3 +27,7 @@ $$;
 CREATE TRIGGER staff_scope_to_name_keys AFTER UPDATE OF team_id ON staff
     FOR EACH ROW WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id)
     EXECUTE FUNCTION staff_scope_to_name_keys();
+
+-- The UPDATEs above leave a dead copy of every key; clear them before serving, so
+-- that name search reads the index alone (migrations.hpp, tables_to_vacuum_after).
+-- onecase: vacuum-after person_name_keys

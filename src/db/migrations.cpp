@@ -88,11 +88,34 @@ std::string expand_migration_sql(const std::string& sql, Dialect dialect) {
     return out;
 }
 
+std::vector<std::string> tables_to_vacuum_after(const std::string& sql) {
+    static const std::string directive = "-- onecase: vacuum-after ";
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while ((pos = sql.find(directive, pos)) != std::string::npos) {
+        if (pos > 0 && sql[pos - 1] != '\n') {
+            pos += directive.size();
+            continue;
+        }
+        pos += directive.size();
+        const auto end = std::min(sql.find('\n', pos), sql.size());
+        std::string table = sql.substr(pos, end - pos);
+        while (!table.empty() && (table.back() == ' ' || table.back() == '\r')) table.pop_back();
+        const bool plain = !table.empty() && std::all_of(table.begin(), table.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
+        if (!plain) throw std::runtime_error("migration asks to vacuum a table named '" + table + "'");
+        if (std::find(out.begin(), out.end(), table) == out.end()) out.push_back(std::move(table));
+    }
+    return out;
+}
+
 int migrate(Database& db) {
     auto conn = db.acquire();
     const bool postgres = db.dialect() == Dialect::postgres;
     if (postgres) conn->query("SELECT pg_advisory_lock(?)", {kMigrationLockKey});
     int applied = 0;
+    std::vector<std::string> to_vacuum;
     try {
         ensure_table(*conn, db.dialect());
         for (const auto& m : migrations_for(db.dialect())) {
@@ -126,6 +149,11 @@ int migrate(Database& db) {
                 conn->commit();
                 spdlog::info("applied migration {}", m.name);
                 ++applied;
+                for (const auto* sql : {&m.shared_sql, &m.driver_sql}) {
+                    for (auto& t : tables_to_vacuum_after(*sql)) {
+                        if (std::find(to_vacuum.begin(), to_vacuum.end(), t) == to_vacuum.end()) to_vacuum.push_back(std::move(t));
+                    }
+                }
             } catch (...) {
                 conn->rollback();
                 throw;
@@ -135,7 +163,14 @@ int migrate(Database& db) {
         if (postgres) conn->query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
         throw;
     }
-    if (postgres) conn->query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
+    if (postgres) {
+        // Still under the lock, so a second server starts on a vacuumed table.
+        for (const auto& table : to_vacuum) {
+            conn->execute_script("VACUUM (ANALYZE) " + table);
+            spdlog::info("vacuumed {} after its migration", table);
+        }
+        conn->query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
+    }
     return applied;
 }
 
