@@ -48,13 +48,19 @@ struct Narrowing {
     bool own_cases_only = false;  // the scope's staff member's current cases
 };
 
-std::string narrowing_sql(const Narrowing& n, db::Params& params) {
+// After a range on name_key the narrowing columns are filters, written `+column` so
+// that they cannot be used to seek. Otherwise SQLite, given sampled statistics
+// (analysis_limit) that overstate the rows per key, may skip-scan every distinct
+// name_key to seek on them: 100 ms instead of 1 for a prefix on the national set.
+std::string narrowing_sql(const Narrowing& n, db::Params& params, bool after_range = false) {
+    const std::string f = after_range ? "+" : "";
     params.emplace_back(std::int64_t{n.current ? 1 : 0});
-    if (!n.scope) return " AND current_case = ?";
+    std::string sql = " AND " + f + "current_case = ?";
+    if (!n.scope) return sql;
     params.emplace_back(n.scope->region_id);
-    if (!n.own_cases_only) return " AND current_case = ? AND scope_region IN (0, ?)";
+    if (!n.own_cases_only) return sql + " AND " + f + "scope_region IN (0, ?)";
     params.emplace_back(n.scope->staff_id);
-    return " AND current_case = ? AND scope_region = ? AND case_manager_staff_id = ?";
+    return sql + " AND " + f + "scope_region = ? AND " + f + "case_manager_staff_id = ?";
 }
 
 // One word's candidates: every key it may match, looked up in the one index.
@@ -69,7 +75,7 @@ std::string word_clause(const std::string& w, WordMatch how, const Narrowing& n,
     if (!takes_prefixes(how)) return sql;
     params.emplace_back("t:" + w);
     params.emplace_back("t:" + w + "\x7f");
-    sql += " UNION ALL SELECT person_id FROM person_name_keys WHERE name_key >= ? AND name_key < ?" + narrowing_sql(n, params);
+    sql += " UNION ALL SELECT person_id FROM person_name_keys WHERE name_key >= ? AND name_key < ?" + narrowing_sql(n, params, true);
     return "SELECT person_id FROM (" + sql + ") prefixed";
 }
 
