@@ -1,7 +1,6 @@
 #include "demo/demo_data.hpp"
 
 #include <future>
-#include <map>
 #include <stdexcept>
 
 #include "demo/caseload.hpp"
@@ -80,14 +79,8 @@ public:
         for (const auto& p : org.pdus) w_.add(pdus_, Params{p.id, p.code, p.name, p.region_id});
         for (const auto& t : org.teams) w_.add(teams_, Params{t.id, t.code, t.name, t.pdu_id});
         for (const auto& o : org.offices) w_.add(offices_, Params{o.id, o.code, o.name, o.pdu_id, o.address});
-        std::map<std::int64_t, std::int64_t> region_of_team;
-        for (const auto& t : org.teams) {
-            for (const auto& p : org.pdus) {
-                if (p.id == t.pdu_id) region_of_team[t.id] = p.region_id;
-            }
-        }
+        org_ = &org;
         for (const auto& s : org.staff) {
-            region_of_staff_[s.id] = region_of_team.at(s.team_id);
             w_.add(staff_, Params{s.id, s.code, s.first_name, s.last_name, s.grade, s.team_id, s.office_id, s.email,
                                   opt(contracted_minutes_for(s, seed))});
         }
@@ -169,7 +162,8 @@ private:
     // A name with its search keys (people/name_keys.hpp), as people::add_person_name writes it.
     void name(const PersonRow& p, const char* kind, const std::string& first, const std::string& last) {
         const std::int64_t id = ++ids_.person_name;
-        const std::int64_t scope_region = p.case_manager_staff_id ? region_of_staff_.at(*p.case_manager_staff_id) : 0;
+        const std::int64_t scope_region =
+            p.case_manager_staff_id ? org_->region_of(org_->staff_member(*p.case_manager_staff_id)) : 0;
         w_.add(person_names_, Params{id, p.id, std::string(kind), first, last, people::name_search_text(first, last),
                                      flag(true), now_});
         for (auto& key : people::name_index_keys(first, last)) {
@@ -182,7 +176,7 @@ private:
     std::string now_;
     Ids ids_;
     std::string previous_first_, previous_last_;
-    std::map<std::int64_t, std::int64_t> region_of_staff_;  // for the name keys' scope_region (migration 0017)
+    const Organisation* org_ = nullptr;  // for the name keys' scope_region (migration 0017)
     RowWriter::TableId regions_, pdus_, teams_, offices_, staff_, reductions_, tasks_, users_, people_, person_names_, person_name_keys_, addresses_, events_, requirements_,
         registrations_, appointments_, contacts_;
 };

@@ -55,6 +55,7 @@ struct Organisation {
 
     const StaffMember& staff_member(std::int64_t id) const { return staff.at(static_cast<std::size_t>(id - 1)); }
     const Team& team_of(const StaffMember& s) const { return teams.at(static_cast<std::size_t>(s.team_id - 1)); }
+    std::int64_t region_of(const StaffMember& s) const { return pdus.at(team_of(s).pdu_index).region_id; }
     bool national_security(const Team& t) const;
 };
 

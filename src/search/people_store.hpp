@@ -14,7 +14,8 @@ namespace onecase::search {
 // At most this many candidates come back from each way of finding people. The
 // trigram index is the loosest (any shared trigram matches), so it gives only its
 // best-ranked few, and is asked only when the word keys (exact, sound-alike,
-// transposed, as-you-type prefix, one slip) found nobody.
+// transposed, as-you-type prefix, one slip) found nobody the caller could be shown
+// and the words are nobody's anywhere.
 inline constexpr int kCandidateLimit = 1000;
 inline constexpr int kTrigramCandidateLimit = 200;
 
@@ -39,8 +40,8 @@ struct SearchScope {
 //   unallocated, or with a case manager in their region: access::can_read_case
 //   before the case's restriction and exclusion lists), so the limit is not spent on
 //   people the access check would hide;
-// - for a name or date, their current caseload is always included (the ranking drops
-//   those that do not match), so their own cases are never lost behind the limits.
+// - their current cases matching a name word by any key, or born on the date typed,
+//   are always included, so their own cases are never lost behind the limits.
 // Unique, in no particular order.
 std::vector<std::int64_t> candidate_people(db::Connection& conn, const PeopleQuery& query,
                                            const std::optional<SearchScope>& scope, int wanted);

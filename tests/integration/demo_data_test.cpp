@@ -49,6 +49,18 @@ TEST_P(DemoData, SmallServiceLoadsWithCountsThatMatchTheSummary) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM contacts WHERE contact_at > '2026-11-20T23:59:59Z'"), 0);
 }
 
+TEST_P(DemoData, NameKeysCarryTheScopeThatMigration0017AndItsTriggersGive) {
+    demo::load_demo_data(*db_, demo::DemoScale::small, 7, kNow);
+    EXPECT_GT(count("SELECT COUNT(*) FROM person_name_keys WHERE scope_region <> 0"), 0);
+    // Every key agrees with its person, their case manager and that manager's region.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM person_name_keys k JOIN people p ON p.id = k.person_id "
+                    "LEFT JOIN staff s ON s.id = p.case_manager_staff_id LEFT JOIN teams t ON t.id = s.team_id "
+                    "LEFT JOIN pdus d ON d.id = t.pdu_id "
+                    "WHERE k.current_case <> p.current_case OR k.scope_region <> coalesce(d.region_id, 0) "
+                    "OR coalesce(k.case_manager_staff_id, 0) <> coalesce(p.case_manager_staff_id, 0)"),
+              0);
+}
+
 TEST_P(DemoData, DemoUsersSignInAndDemoPoHoldsAThirtyToSixtyCaseCaseload) {
     const auto s = demo::load_demo_data(*db_, demo::DemoScale::small, 7, kNow);
     ASSERT_EQ(s.users.size(), 5u);
