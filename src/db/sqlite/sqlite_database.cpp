@@ -157,6 +157,7 @@ public:
           syncer_(path_),
           checkpointer_(path_),
           writer_(path_, options_.busy_timeout, syncer_, checkpointer_) {
+        checkpointer_.restart_wal_pausing([this] { return writer_.exclusive(); });
         if (options_.full_text_merge_interval.count() > 0) {
             merger_ = std::make_unique<FtsMerger>(writer_, options_.full_text_merge_interval);
         }
@@ -164,6 +165,9 @@ public:
         idle_.push_back(std::make_unique<SqliteConnection>(path_, options_.busy_timeout, writer_, checkpointer_));
         open_ = 1;
     }
+
+    // The checkpoint thread pauses writers through writer_, which goes before it does.
+    ~SqliteDatabase() override { checkpointer_.stop(); }
 
     Dialect dialect() const override { return Dialect::sqlite; }
     std::string describe() const override { return "sqlite:" + path_; }

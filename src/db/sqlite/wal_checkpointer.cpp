@@ -1,21 +1,57 @@
 #include "db/sqlite/wal_checkpointer.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+
+#include "platform/log.hpp"
 
 namespace onecase::db {
+namespace {
 
-WalCheckpointer::WalCheckpointer(std::string path)
-    : path_(std::move(path)), thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
+constexpr std::chrono::seconds kLongestRestartBackoff{60};
+constexpr std::int64_t kPageBytes = 4096;  // SQLite's default page size, which onecase keeps
 
-WalCheckpointer::~WalCheckpointer() {
-    thread_.request_stop();
-    cv_.notify_all();
+}  // namespace
+
+WalCheckpointer::WalCheckpointer(std::string path, WalCheckpointLimits limits)
+    : path_(std::move(path)), limits_(limits), thread_([this](std::stop_token stop) { run(std::move(stop)); }) {}
+
+WalCheckpointer::~WalCheckpointer() { stop(); }
+
+void WalCheckpointer::attach(sqlite3* db) {
+    sqlite3_wal_hook(db, &WalCheckpointer::on_commit, this);
+    // Applies when a write starts the WAL again: a file grown past this under a burst
+    // is cut back then instead of keeping its largest size for good.
+    const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(std::int64_t{limits_.restart_at_pages} * kPageBytes);
+    sqlite3_exec(db, limit.c_str(), nullptr, nullptr, nullptr);
 }
 
-void WalCheckpointer::attach(sqlite3* db) { sqlite3_wal_hook(db, &WalCheckpointer::on_commit, this); }
+void WalCheckpointer::restart_wal_pausing(PauseWriters pause) {
+    std::lock_guard lock(mutex_);
+    pause_ = std::move(pause);
+}
+
+void WalCheckpointer::stop() {
+    if (!thread_.joinable()) return;
+    thread_.request_stop();
+    cv_.notify_all();
+    thread_.join();
+}
+
+int WalCheckpointer::restarts() const {
+    std::lock_guard lock(mutex_);
+    return restarts_;
+}
+
+int WalCheckpointer::restarts_given_up() const {
+    std::lock_guard lock(mutex_);
+    return given_up_;
+}
 
 int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int pages) {
-    if (pages >= kWakeAtPages) static_cast<WalCheckpointer*>(self)->wake();
+    auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (pages >= checkpointer->limits_.wake_at_pages) checkpointer->wake();
     return SQLITE_OK;
 }
 
@@ -50,16 +86,60 @@ void WalCheckpointer::run(std::stop_token stop) {
             }
         }
         // A failed or partial checkpoint leaves the WAL as it was; the next one goes on.
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        int frames_in_wal = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames_in_wal, nullptr);
+        if (rc == SQLITE_OK && frames_in_wal >= limits_.restart_at_pages) restart_wal(db);
         // At most one a second. Under steady writes the WAL can stay past the wake-up
         // size (it restarts only once fully copied and unread), so every commit would
         // wake this thread, and each checkpoint of a few new pages costs an fsync of
         // the database file that competes with the writers' own.
         std::unique_lock lock(mutex_);
-        cv_.wait_for(lock, stop, kMinimumInterval, [] { return false; });
+        cv_.wait_for(lock, stop, limits_.minimum_interval, [] { return false; });
         if (stop.stop_requested()) break;
     }
     sqlite3_close_v2(db);
+}
+
+void WalCheckpointer::restart_wal(sqlite3* db) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_restart_allowed_) return;
+    PauseWriters pause;
+    {
+        std::lock_guard lock(mutex_);
+        pause = pause_;
+    }
+    if (!pause) return;
+
+    int rc = SQLITE_OK;
+    int frames = 0;
+    int copied = 0;
+    {
+        const auto paused = pause();
+        // Tried again and again rather than left to a busy handler: SQLite's handler
+        // retries the lock on a reader's slot that it judged old when it started, and
+        // a busy server's readers take that slot back at once with a current snapshot,
+        // so one long try gave up on readers who were no longer in the way. Each try
+        // looks at the slots afresh, and frames already copied stay copied.
+        const auto deadline = std::chrono::steady_clock::now() + limits_.reader_wait;
+        while ((rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &frames, &copied)) == SQLITE_BUSY &&
+               std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+    }
+    std::lock_guard lock(mutex_);
+    if (rc == SQLITE_OK) {
+        ++restarts_;
+        restart_backoff_ = {};
+        return;
+    }
+    // A long reader (a backup, say) holds older frames: writers are not kept waiting
+    // on it again at once.
+    ++given_up_;
+    restart_backoff_ = std::clamp(restart_backoff_ * 2, limits_.minimum_interval,
+                                  std::chrono::duration_cast<std::chrono::milliseconds>(kLongestRestartBackoff));
+    next_restart_allowed_ = now + restart_backoff_;
+    spdlog::warn("the WAL could not start again: readers held {} of its {} frames for {} ms; next try in {} ms",
+                 frames - copied, frames, limits_.reader_wait.count(), restart_backoff_.count());
 }
 
 }  // namespace onecase::db

@@ -6,38 +6,75 @@
 // below instead, which only wakes this thread. Checkpoints are PASSIVE: they never wait
 // for readers or writers, and copy what they can; a failed one is tried again later
 // (SQLite leaves the WAL as it was, so nothing is lost).
+//
+// A PASSIVE checkpoint alone never lets the WAL start again under steady writes. SQLite
+// starts it again only when a write transaction begins with every frame already copied,
+// and writers keep appending while this thread copies, so the file grew without bound
+// (2 GB after 30 s of contacts on the national set, and writes stalled once it no longer
+// fitted the page cache). So when a checkpoint leaves more than restart_at_pages in the
+// WAL, this thread pauses the writers between batches, copies the few frames added
+// meanwhile, waits (briefly) for readers still reading older frames, and lets the next
+// write start the WAL from its beginning; journal_size_limit then cuts the file back.
 #include <sqlite3.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
 
+#include "db/sqlite/fifo_mutex.hpp"
+
 namespace onecase::db {
+
+struct WalCheckpointLimits {
+    int wake_at_pages = 1000;  // SQLite's default autocheckpoint size
+    int restart_at_pages = 4096;
+    std::chrono::milliseconds minimum_interval{1000};
+    // How long writers stay paused waiting for readers of older frames before the
+    // restart is given up (and tried again later, after a longer pause).
+    std::chrono::milliseconds reader_wait{100};
+};
 
 class WalCheckpointer {
 public:
-    static constexpr int kWakeAtPages = 1000;  // SQLite's default autocheckpoint size
-    static constexpr std::chrono::milliseconds kMinimumInterval{1000};
+    // Holds every writer off between batches for as long as the lock is held.
+    using PauseWriters = std::function<std::unique_lock<FifoMutex>()>;
 
-    explicit WalCheckpointer(std::string path);
+    explicit WalCheckpointer(std::string path, WalCheckpointLimits limits = {});
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
-    // Replaces SQLite's automatic checkpoint on `db` with a wake-up of this thread.
+    // Replaces SQLite's automatic checkpoint on `db` with a wake-up of this thread, and
+    // caps the WAL file it leaves after a restart.
     void attach(sqlite3* db);
+    // Without this, checkpoints stay PASSIVE and the WAL restarts only when writes pause.
+    void restart_wal_pausing(PauseWriters pause);
+    // Ends the thread; called before whatever `pause` reaches goes away.
+    void stop();
+
+    // For tests: restarts made and given up so far.
+    int restarts() const;
+    int restarts_given_up() const;
 
 private:
     static int on_commit(void* self, sqlite3*, const char*, int pages);
     void wake();
     void run(std::stop_token stop);
+    void restart_wal(sqlite3* db);
 
     std::string path_;
-    std::mutex mutex_;
+    WalCheckpointLimits limits_;
+    mutable std::mutex mutex_;
     std::condition_variable_any cv_;
     bool pending_ = false;
+    PauseWriters pause_;  // guarded by mutex_
+    int restarts_ = 0;    // guarded by mutex_
+    int given_up_ = 0;    // guarded by mutex_
+    std::chrono::steady_clock::time_point next_restart_allowed_{};  // this thread's only
+    std::chrono::milliseconds restart_backoff_{};                    // this thread's only
     std::jthread thread_;
 };
 
