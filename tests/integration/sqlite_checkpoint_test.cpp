@@ -54,6 +54,7 @@ protected:
           syncer_(path_),
           checkpointer_(path_, db::WalCheckpointLimits{.wake_at_pages = 50,
                                                        .restart_at_pages = kRestartAtPages,
+                                                       .file_limit_bytes = kRestartAtPages * 4096,
                                                        .minimum_interval = 10ms,
                                                        .reader_wait = 50ms}),
           writer_(path_, 10s, syncer_, checkpointer_) {

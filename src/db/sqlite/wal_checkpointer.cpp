@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
 
 #include "platform/log.hpp"
 
@@ -10,7 +9,6 @@ namespace onecase::db {
 namespace {
 
 constexpr std::chrono::seconds kLongestRestartBackoff{60};
-constexpr std::int64_t kPageBytes = 4096;  // SQLite's default page size, which onecase keeps
 
 }  // namespace
 
@@ -21,9 +19,8 @@ WalCheckpointer::~WalCheckpointer() { stop(); }
 
 void WalCheckpointer::attach(sqlite3* db) {
     sqlite3_wal_hook(db, &WalCheckpointer::on_commit, this);
-    // Applies when a write starts the WAL again: a file grown past this under a burst
-    // is cut back then instead of keeping its largest size for good.
-    const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(std::int64_t{limits_.restart_at_pages} * kPageBytes);
+    // Applies when a write starts the WAL again.
+    const std::string limit = "PRAGMA journal_size_limit=" + std::to_string(limits_.file_limit_bytes);
     sqlite3_exec(db, limit.c_str(), nullptr, nullptr, nullptr);
 }
 

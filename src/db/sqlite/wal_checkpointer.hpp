@@ -14,11 +14,13 @@
 // fitted the page cache). So when a checkpoint leaves more than restart_at_pages in the
 // WAL, this thread pauses the writers between batches, copies the few frames added
 // meanwhile, waits (briefly) for readers still reading older frames, and lets the next
-// write start the WAL from its beginning; journal_size_limit then cuts the file back.
+// write start the WAL from its beginning; journal_size_limit cuts back a file that a
+// burst (or a long reader) made far larger.
 #include <sqlite3.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -31,6 +33,10 @@ namespace onecase::db {
 struct WalCheckpointLimits {
     int wake_at_pages = 1000;  // SQLite's default autocheckpoint size
     int restart_at_pages = 4096;
+    // What the WAL file is cut back to when it starts again, if it grew past it. Well
+    // above the steady size (16 MB plus a second of writes): cutting the file costs a
+    // synchronous discard on this machine's ext4, inside a writer's commit.
+    std::int64_t file_limit_bytes = std::int64_t{256} << 20;
     std::chrono::milliseconds minimum_interval{1000};
     // How long writers stay paused waiting for readers of older frames before the
     // restart is given up (and tried again later, after a longer pause).
