@@ -32,9 +32,11 @@ std::string console_login() {
     return std::to_string(::geteuid());
 }
 
-std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size, bool serving = false) {
+std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_size, bool serving = false,
+                                               bool group_commit = true) {
     db::OpenOptions options;
     options.pool_size = pool_size;
+    options.group_commit = group_commit;
     if (serving) options.full_text_merge_interval = std::chrono::seconds(2);
     auto database = db::open_database(url, options);
     db::migrate(*database);
@@ -45,8 +47,8 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
 
 int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
           int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle,
-          const std::string& tls_cert, const std::string& tls_key) {
-    auto database = open_and_migrate(url, pool_size, true);
+          const std::string& tls_cert, const std::string& tls_key, bool group_commit) {
+    auto database = open_and_migrate(url, pool_size, true, group_commit);
     std::unique_ptr<db::Database> replica;
     if (!replica_url.empty()) {
         db::OpenOptions options;
@@ -105,6 +107,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--session-idle-seconds", idle_seconds, "The idle timeout in seconds instead (tests, strict sites)")
         ->check(CLI::PositiveNumber);
     serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
+    bool no_group_commit = false;
+    serve_cmd->add_flag("--no-group-commit", no_group_commit,
+                        "SQLite: commit and flush each write alone (the naive reference make bench measures)");
     std::string tls_cert;
     std::string tls_key;
     auto* cert_opt = serve_cmd->add_option("--tls-cert", tls_cert, "Serve HTTPS: PEM certificate chain file")
@@ -172,7 +177,8 @@ int main(int argc, char** argv) {
         if (*serve_cmd) {
             const auto idle = idle_seconds > 0 ? std::chrono::seconds(idle_seconds) : std::chrono::minutes(idle_minutes);
             throttle.lockout = std::chrono::minutes(lockout_minutes);
-            return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle, tls_cert, tls_key);
+            return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle, tls_cert, tls_key,
+                         !no_group_commit);
         }
 
         if (*backup_cmd || *restore_cmd) {

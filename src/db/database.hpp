@@ -164,6 +164,10 @@ struct OpenOptions {
     // small step (db/sqlite/fts_merger.hpp); zero for never. A serving process sets it;
     // one-off commands and bulk loads leave it off.
     std::chrono::milliseconds full_text_merge_interval{0};
+    // SQLite: false commits and flushes each write transaction alone, one after another
+    // (`serve --no-group-commit`): the naive rate that make bench compares group commit
+    // with. PostgreSQL groups commits itself and ignores this.
+    bool group_commit = true;
 };
 
 // Opens `sqlite:PATH` (also `sqlite://PATH`, or a bare path ending .db) or

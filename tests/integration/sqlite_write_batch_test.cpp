@@ -167,5 +167,32 @@ TEST_F(SqliteWriteBatch, ManyConcurrentWritersKeepExactlyTheTurnsThatSucceededIn
     EXPECT_LT(commits(), static_cast<std::uint64_t>(kThreads * kTurnsEach)) << "queued turns shared commits";
 }
 
+// `serve --no-group-commit`, the reference make bench measures: each turn is its own
+// transaction, flushed before the next turn begins.
+TEST(SqliteWriteBatchOff, EachTurnCommitsAloneEvenWithOthersQueued) {
+    const std::string path = fresh_database_url("sqlite", "onecase_write_batch_off_test").substr(std::string("sqlite:").size());
+    db::WalSyncer syncer(path);
+    db::WalCheckpointer checkpointer(path);
+    db::WriteBatcher writer(path, 10s, syncer, checkpointer, false);
+    writer.begin_turn();
+    writer.handle().execute_script("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    writer.finish_turn();
+    const auto before = writer.batches_committed();
+
+    constexpr int kWriters = 8;
+    std::vector<std::thread> writers;
+    for (int i = 0; i < kWriters; ++i) {
+        writers.emplace_back([&writer, i] {
+            writer.begin_turn();
+            writer.handle().execute("INSERT INTO notes (id, body) VALUES (?, 'x')", {std::int64_t{i}});
+            writer.finish_turn();
+        });
+    }
+    for (auto& t : writers) t.join();
+    EXPECT_EQ(writer.batches_committed() - before, std::uint64_t{kWriters});
+    db::SqliteHandle reader(path, 10s, 1024);
+    EXPECT_EQ(reader.query("SELECT COUNT(*) FROM notes", {}).at(0).int64(0), kWriters);
+}
+
 }  // namespace
 }  // namespace onecase::testing

@@ -156,7 +156,7 @@ public:
           options_(options),
           syncer_(path_),
           checkpointer_(path_),
-          writer_(path_, options_.busy_timeout, syncer_, checkpointer_) {
+          writer_(path_, options_.busy_timeout, syncer_, checkpointer_, options_.group_commit) {
         checkpointer_.restart_wal_pausing([this] { return writer_.exclusive(); });
         if (options_.full_text_merge_interval.count() > 0) {
             merger_ = std::make_unique<FtsMerger>(writer_, options_.full_text_merge_interval);

@@ -23,8 +23,8 @@ constexpr int kDiskFailed = -1;
 }  // namespace
 
 WriteBatcher::WriteBatcher(const std::string& path, std::chrono::milliseconds busy_timeout, WalSyncer& syncer,
-                           WalCheckpointer& checkpointer)
-    : handle_(path, busy_timeout, kWriterCacheKib), syncer_(syncer) {
+                           WalCheckpointer& checkpointer, bool group_commit)
+    : handle_(path, busy_timeout, kWriterCacheKib), syncer_(syncer), group_commit_(group_commit) {
     checkpointer.attach(handle_.raw());
 }
 
@@ -67,6 +67,13 @@ void WriteBatcher::finish_turn() {
         throw;
     }
     ++batch->turns;
+    if (!group_commit_) {
+        commit_batch();
+        // Flushed while the turn is still held, so the next writer waits for this fsync.
+        std::unique_lock<FifoMutex> turn(lock_, std::adopt_lock);
+        wait_for(batch);
+        return;
+    }
     if (!hand_over(*batch)) commit_batch();
     lock_.unlock();
     wait_for(batch);
@@ -97,7 +104,7 @@ std::uint64_t WriteBatcher::batches_committed() {
 }
 
 bool WriteBatcher::hand_over(const Batch& batch) {
-    return lock_.waiting() > 0 && batch.turns < kMaxTurns && std::chrono::steady_clock::now() - batch.opened < kMaxAge;
+    return group_commit_ && lock_.waiting() > 0 && batch.turns < kMaxTurns && std::chrono::steady_clock::now() - batch.opened < kMaxAge;
 }
 
 void WriteBatcher::commit_batch() noexcept {
