@@ -34,7 +34,10 @@ constexpr Arm kArms[] = {{"contact", "contacts_fts", "notes", 0},
                          {"enforcement", "enforcement_fts", "reason", 0}};
 
 // The excerpts, for the hits only: snippet() tokenises the whole text again, which for
-// every match of a common word in a long case would cost more than the search.
+// every match of a common word in a long case would cost more than the search. The
+// hits are a filter on the case's range (`+rowid`), not constraints FTS5 is given:
+// as constraints it runs the whole query once per hit, seeking every segment each
+// time (on the national set 19 ms for 25 hits against 1.6 ms as a filter).
 void add_excerpts(db::Connection& conn, const HistoryQuery& query, const HistoryKeyRange& range,
                   std::vector<HistoryHit>& hits, const std::vector<std::int64_t>& keys) {
     for (const auto& arm : kArms) {
@@ -51,7 +54,7 @@ void add_excerpts(db::Connection& conn, const HistoryQuery& query, const History
         const std::string index = arm.index;
         for (const auto& r : conn.query("SELECT rowid, snippet(" + index + ", " + std::to_string(arm.column_number) +
                                             ", char(1), char(2), '…', 24) FROM " + index + " WHERE " + index +
-                                            " MATCH ? AND rowid BETWEEN ? AND ? AND rowid IN (" + marks + ")",
+                                            " MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (" + marks + ")",
                                         p)) {
             if (auto it = hit_of_key.find(r.int64(0)); it != hit_of_key.end()) hits[it->second].excerpt = r.text(1);
         }
