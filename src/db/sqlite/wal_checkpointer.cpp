@@ -8,7 +8,10 @@
 namespace onecase::db {
 namespace {
 
-constexpr std::chrono::seconds kLongestRestartBackoff{60};
+// A backup of a national file reads for minutes: one pause of the writers every few
+// seconds for it, and the WAL grows meanwhile as it must (its frames are still read).
+constexpr std::chrono::seconds kLongestRestartBackoff{8};
+constexpr int kTriesBeforeBackoff = 3;
 
 }  // namespace
 
@@ -126,17 +129,24 @@ void WalCheckpointer::restart_wal(sqlite3* db) {
     std::lock_guard lock(mutex_);
     if (rc == SQLITE_OK) {
         ++restarts_;
+        failures_in_a_row_ = 0;
         restart_backoff_ = {};
         return;
     }
-    // A long reader (a backup, say) holds older frames: writers are not kept waiting
-    // on it again at once.
     ++given_up_;
+    // Under a busy read load some reader is often still on the WAL after the wait,
+    // and the next checkpoint's try usually succeeds. Only a reader that keeps holding
+    // on (a backup, say) makes writers wait for it less often.
+    if (++failures_in_a_row_ < kTriesBeforeBackoff) {
+        spdlog::info("the WAL could not start again: readers held {} of its {} frames for {} ms; trying again",
+                     frames - copied, frames, limits_.reader_wait.count());
+        return;
+    }
     restart_backoff_ = std::clamp(restart_backoff_ * 2, limits_.minimum_interval,
                                   std::chrono::duration_cast<std::chrono::milliseconds>(kLongestRestartBackoff));
     next_restart_allowed_ = now + restart_backoff_;
-    spdlog::warn("the WAL could not start again: readers held {} of its {} frames for {} ms; next try in {} ms",
-                 frames - copied, frames, limits_.reader_wait.count(), restart_backoff_.count());
+    spdlog::warn("the WAL could not start again {} times in a row: readers held {} of its {} frames for {} ms; next try in {} ms",
+                 failures_in_a_row_, frames - copied, frames, limits_.reader_wait.count(), restart_backoff_.count());
 }
 
 }  // namespace onecase::db

@@ -39,8 +39,10 @@ struct WalCheckpointLimits {
     std::int64_t file_limit_bytes = std::int64_t{256} << 20;
     std::chrono::milliseconds minimum_interval{1000};
     // How long writers stay paused waiting for readers of older frames before the
-    // restart is given up (and tried again later, after a longer pause).
-    std::chrono::milliseconds reader_wait{100};
+    // restart is given up (and tried again at the next checkpoint, or less often
+    // after three failures in a row). Every request writes (its audit row),
+    // so this is added to whatever is in flight.
+    std::chrono::milliseconds reader_wait{20};
 };
 
 class WalCheckpointer {
@@ -81,6 +83,7 @@ private:
     int given_up_ = 0;    // guarded by mutex_
     std::chrono::steady_clock::time_point next_restart_allowed_{};  // this thread's only
     std::chrono::milliseconds restart_backoff_{};                    // this thread's only
+    int failures_in_a_row_ = 0;                                      // this thread's only
     std::jthread thread_;
 };
 
