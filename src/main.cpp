@@ -18,6 +18,7 @@
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "risk/tier_json.hpp"
+#include "search/history_fold.hpp"
 
 using namespace onecase;
 
@@ -168,6 +169,10 @@ int main(int argc, char** argv) {
     restore_cmd->add_option("--from", backup_file, "The backup file")->required();
     restore_cmd->add_option("--db", db_url, "Database URL of an empty database")->required();
 
+    auto* fold_cmd = cli.add_subcommand(
+        "fold-history", "Fold the live case-history search indexes into their bases (SQLite; docs/operations.md)");
+    fold_cmd->add_option("--db", db_url, "Database URL")->capture_default_str();
+
     cli.add_subcommand("tier", "Calculate a tier from JSON inputs on stdin and print it as JSON (docs/tiering.md)");
 
     CLI11_PARSE(cli, argc, argv);
@@ -210,6 +215,15 @@ int main(int argc, char** argv) {
             for (const auto& u : summary.users) {
                 std::cout << "  " << u.username << " / " << u.password << "  (" << u.description << ")\n";
             }
+            return 0;
+        }
+
+        if (*fold_cmd) {
+            auto database = open_and_migrate(db_url, 2);
+            const auto start = std::chrono::steady_clock::now();
+            db::write_transaction(*database, [](db::Connection& conn) { search::fold_history_indexes(conn); });
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+            std::cout << "Folded the case-history indexes in " << took.count() << " s\n";
             return 0;
         }
 

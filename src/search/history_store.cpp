@@ -1,5 +1,6 @@
 #include "search/history_store.hpp"
 
+#include <iterator>
 #include <map>
 
 namespace onecase::search {
@@ -21,17 +22,54 @@ void add_filter(db::Params& p, const HistoryFilter& f) {
 }
 
 
-// One index's arm: the index, its text column (by name and position) and its table.
+// One arm of the search: an index, which of its columns, and the source table it
+// points into. Every source has two indexes (migration 0019): the base, built in bulk
+// and never written by users, and the live one their writes go to. A base entry whose
+// row was edited or deleted since is stale; the row's current text is in the live index.
 struct Arm {
-    const char* source;
+    const char* source;        // as HistoryHit::source
     const char* index;
     const char* column;
     int column_number;
+    const char* table;
+    const char* type_column;
+    const char* at_column;
+    bool base;
 };
-constexpr Arm kArms[] = {{"contact", "contacts_fts", "notes", 0},
-                         {"appointment", "appointments_fts", "notes", 0},
-                         {"outcome", "appointments_fts", "outcome_notes", 1},
-                         {"enforcement", "enforcement_fts", "reason", 0}};
+constexpr Arm kArms[] = {
+    {"contact", "contacts_fts_base", "notes", 0, "contacts", "type", "contact_at", true},
+    {"contact", "contacts_fts", "notes", 0, "contacts", "type", "contact_at", false},
+    {"appointment", "appointments_fts_base", "notes", 0, "appointments", "type", "start_at", true},
+    {"appointment", "appointments_fts", "notes", 0, "appointments", "type", "start_at", false},
+    {"outcome", "appointments_fts_base", "outcome_notes", 1, "appointments", "type", "start_at", true},
+    {"outcome", "appointments_fts", "outcome_notes", 1, "appointments", "type", "start_at", false},
+    {"enforcement", "enforcement_fts_base", "reason", 0, "enforcement_actions", "kind", "action_date", true},
+    {"enforcement", "enforcement_fts", "reason", 0, "enforcement_actions", "kind", "action_date", false},
+};
+
+// Each index is asked only for the case's rowid range (migration 0015), then the row
+// it points at is read by id. Contacts alone have a sensitive flag.
+std::string arm_select(std::size_t arm_number, db::Params& p, const HistoryQuery& query, const HistoryKeyRange& range,
+                       std::int64_t sensitive) {
+    const auto& arm = kArms[arm_number];
+    const std::string index = arm.index;
+    const std::string table = arm.table;
+    std::string sql = "SELECT '" + std::string(arm.source) + "' AS source, s.id AS source_id, s." + arm.type_column +
+                      " AS type, s." + arm.at_column + " AS at, f.rowid AS history_key, " + std::to_string(arm_number) +
+                      " AS arm FROM " + index + " f CROSS JOIN " + table + " s ON s.id = (f.rowid & 4294967295) WHERE f." +
+                      index + " MATCH ? AND f.rowid BETWEEN ? AND ?";
+    p.emplace_back(fts5_history_expression(query, arm.column));
+    p.emplace_back(range.first);
+    p.emplace_back(range.last);
+    if (arm.base) {
+        sql += " AND NOT EXISTS (SELECT 1 FROM history_base_replaced r WHERE r.source_table = '" + table + "' AND r.id = s.id)";
+    }
+    if (table == "contacts") {
+        sql += " AND (? = 1 OR s.sensitive = 0)";
+        p.emplace_back(sensitive);
+    }
+    return sql;
+}
 
 // The excerpts, for the hits only: snippet() tokenises the whole text again, which for
 // every match of a common word in a long case would cost more than the search. The
@@ -39,13 +77,14 @@ constexpr Arm kArms[] = {{"contact", "contacts_fts", "notes", 0},
 // as constraints it runs the whole query once per hit, seeking every segment each
 // time (on the national set 19 ms for 25 hits against 1.6 ms as a filter).
 void add_excerpts(db::Connection& conn, const HistoryQuery& query, const HistoryKeyRange& range,
-                  std::vector<HistoryHit>& hits, const std::vector<std::int64_t>& keys) {
-    for (const auto& arm : kArms) {
+                  std::vector<HistoryHit>& hits, const std::vector<std::int64_t>& keys, const std::vector<std::size_t>& arms) {
+    for (std::size_t a = 0; a < std::size(kArms); ++a) {
+        const auto& arm = kArms[a];
         db::Params p{fts5_history_expression(query, arm.column), range.first, range.last};
         std::string marks;
         std::map<std::int64_t, std::size_t> hit_of_key;
         for (std::size_t i = 0; i < hits.size(); ++i) {
-            if (hits[i].source != arm.source) continue;
+            if (arms[i] != a) continue;
             marks += marks.empty() ? "?" : ", ?";
             p.emplace_back(keys[i]);
             hit_of_key[keys[i]] = i;
@@ -61,41 +100,30 @@ void add_excerpts(db::Connection& conn, const HistoryQuery& query, const History
     }
 }
 
-// Each index is asked only for the case's rowid range (migration 0015), then the
-// row it points at is read by id; the newest `limit` hits get their excerpts.
+// The newest `limit` hits across every arm get their excerpts.
 std::vector<HistoryHit> search_sqlite(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
                                       const HistoryFilter& filter, std::int64_t sensitive, int limit) {
     const auto range = history_key_range(person_id);
-    db::Params p{fts5_history_expression(query, "notes"), range.first, range.last, sensitive,
-                 fts5_history_expression(query, "notes"), range.first, range.last,
-                 fts5_history_expression(query, "outcome_notes"), range.first, range.last,
-                 fts5_history_expression(query, "reason"), range.first, range.last};
+    db::Params p;
+    std::string arms_sql;
+    for (std::size_t a = 0; a < std::size(kArms); ++a) {
+        arms_sql += (a == 0 ? " " : " UNION ALL ") + arm_select(a, p, query, range, sensitive);
+    }
     add_filter(p, filter);
     p.emplace_back(std::int64_t{limit});
-    const auto rows = conn.query(
-        "SELECT source, source_id, type, at, history_key FROM ("
-        " SELECT 'contact' AS source, c.id AS source_id, c.type AS type, c.contact_at AS at, f.rowid AS history_key"
-        "  FROM contacts_fts f CROSS JOIN contacts c ON c.id = (f.rowid & 4294967295)"
-        "  WHERE f.contacts_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND (? = 1 OR c.sensitive = 0)"
-        " UNION ALL SELECT 'appointment', a.id, a.type, a.start_at, f.rowid"
-        "  FROM appointments_fts f CROSS JOIN appointments a ON a.id = (f.rowid & 4294967295)"
-        "  WHERE f.appointments_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
-        " UNION ALL SELECT 'outcome', a.id, a.type, a.start_at, f.rowid"
-        "  FROM appointments_fts f CROSS JOIN appointments a ON a.id = (f.rowid & 4294967295)"
-        "  WHERE f.appointments_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
-        " UNION ALL SELECT 'enforcement', e.id, e.kind, e.action_date, f.rowid"
-        "  FROM enforcement_fts f CROSS JOIN enforcement_actions e ON e.id = (f.rowid & 4294967295)"
-        "  WHERE f.enforcement_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
-        ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
-        "ORDER BY at DESC, source_id DESC LIMIT ?",
-        p);
+    const auto rows = conn.query("SELECT source, source_id, type, at, history_key, arm FROM (" + arms_sql +
+                                     ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
+                                     "ORDER BY at DESC, source_id DESC LIMIT ?",
+                                 p);
     std::vector<HistoryHit> hits;
     std::vector<std::int64_t> keys;
+    std::vector<std::size_t> arms;
     for (const auto& r : rows) {
         hits.push_back(HistoryHit{r.text(0), r.int64(1), r.text(2), r.text(3), {}});
         keys.push_back(r.int64(4));
+        arms.push_back(static_cast<std::size_t>(r.int64(5)));
     }
-    add_excerpts(conn, query, range, hits, keys);
+    add_excerpts(conn, query, range, hits, keys, arms);
     return hits;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Searches one case's history: contact notes, appointment notes, appointment
 // outcome notes and enforcement action reasons. SQLite reads the FTS5 indexes that
-// triggers keep (migrations 0014, 0015); PostgreSQL the full-text expression indexes on
+// triggers keep (migrations 0014, 0015, 0019: a base and a live index per source); PostgreSQL the full-text expression indexes on
 // the tables themselves. Both stem (porter / english) and mark matching words.
 #include <cstdint>
 #include <string>

@@ -3,8 +3,6 @@
 // databases. The restore refuses a database that is not empty.
 #include <gtest/gtest.h>
 
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <boost/json.hpp>
 
@@ -15,24 +13,10 @@
 
 #include "support.hpp"
 
-extern char** environ;
-
 namespace onecase::testing {
 namespace {
 
 namespace json = boost::json;
-
-int run_onecase(std::vector<std::string> args) {
-    args.insert(args.begin(), ONECASE_BINARY);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    if (posix_spawn(&pid, ONECASE_BINARY, nullptr, nullptr, argv.data(), environ) != 0) return -1;
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 class Backup : public ::testing::TestWithParam<std::string> {};
 

@@ -6,6 +6,10 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+
 #include "demo/demo_data.hpp"
 #include "people/names_store.hpp"
 #include "people/store.hpp"
@@ -376,11 +380,142 @@ TEST_P(HistorySearch, AContactSavedIsFoundAtOnceByStemAndPhraseWithTheWordsMarke
     auto conn = service().database().acquire();
     EXPECT_GE(conn->query("SELECT COUNT(*) FROM audit_log WHERE action = 'history.search' AND crn = ?", {crn}).at(0).int64(0), 4);
     if (GetParam() == "sqlite") {
-        // Writes never do a slice of a large merge (migration 0015).
-        for (const char* index : {"contacts_fts", "appointments_fts", "enforcement_fts"}) {
+        // Writes never do a slice of a large merge (migrations 0015 and 0019).
+        for (const char* index : {"contacts_fts", "appointments_fts", "enforcement_fts", "contacts_fts_base",
+                                  "appointments_fts_base", "enforcement_fts_base"}) {
             EXPECT_EQ(conn->query(std::string("SELECT v FROM ") + index + "_config WHERE k = 'automerge'").at(0).int64(0), 0) << index;
         }
     }
+}
+
+// The demo load's history is in the base indexes on SQLite (migration 0019); what users
+// write goes to the live ones. An edit or a deletion of a loaded row must hide the
+// base's stale entry, however many times the row changes, and users' writes must
+// never touch a base. PostgreSQL has one index per table and must behave the same.
+TEST_P(HistorySearch, LoadedHistoryIsFoundAndEditsAndDeletionsOfItReplaceWhatWasLoaded) {
+    auto conn = service().database().acquire();
+    // demo.po's oldest loaded contacts: two on one case.
+    const auto loaded = conn->query(
+        "SELECT c.id, c.version, c.type, p.crn, p.id FROM contacts c JOIN people p ON p.id = c.person_id "
+        "JOIN users u ON u.staff_id = p.case_manager_staff_id WHERE u.username = 'demo.po' AND c.sensitive = 0 "
+        "AND p.id = (SELECT MIN(c2.person_id) FROM contacts c2 JOIN people p2 ON p2.id = c2.person_id "
+        "            JOIN users u2 ON u2.staff_id = p2.case_manager_staff_id WHERE u2.username = 'demo.po') "
+        "ORDER BY c.id LIMIT 2");
+    ASSERT_EQ(loaded.size(), 2u) << "the demo load gives demo.po's cases contacts";
+    const auto id = loaded.at(0).int64(0);
+    const auto other_id = loaded.at(1).int64(0);
+    const std::string crn = loaded.at(0).text(3);
+    const auto person_id = loaded.at(0).int64(4);
+    auto base_pages = [&] { return conn->query("SELECT COUNT(*), COALESCE(SUM(length(block)), 0) FROM contacts_fts_base_data").at(0); };
+    std::optional<std::pair<std::int64_t, std::int64_t>> base_before;
+    if (GetParam() == "sqlite") {
+        const auto r = base_pages();
+        base_before = std::make_pair(r.int64(0), r.int64(1));
+        ASSERT_GE(conn->query("SELECT last_id FROM history_base WHERE source_table = 'contacts'").at(0).int64(0), other_id)
+            << "the loaded contacts are in the base";
+    }
+    // A word of a note to search it by: its first all-letter word of four letters or more.
+    auto a_word_of = [&](std::int64_t contact) {
+        const auto notes = conn->query("SELECT notes FROM contacts WHERE id = ?", {contact}).at(0).text(0);
+        std::string word;
+        for (char c : notes + " ") {
+            if (std::isalpha(static_cast<unsigned char>(c))) {
+                word += c;
+            } else if (word.size() >= 4) {
+                return word;
+            } else {
+                word.clear();
+            }
+        }
+        ADD_FAILURE() << "no word to search by in " << notes;
+        return std::string("x");
+    };
+    const auto first_word = a_word_of(id);
+    auto ids_found = [&](const std::string& q) {
+        std::vector<std::int64_t> ids;
+        for (const auto& hit : search::search_history(*conn, person_id, search::parse_history_query(q), {}, true, 1000)) {
+            if (hit.source == "contact") ids.push_back(hit.source_id);
+        }
+        return ids;
+    };
+    auto found = [&](const std::string& q, std::int64_t contact) {
+        const auto ids = ids_found(q);
+        return std::find(ids.begin(), ids.end(), contact) != ids.end();
+    };
+    ASSERT_TRUE(found(first_word, id)) << "a loaded note is found by its words: " << first_word;
+
+    auto edit = [&](std::int64_t version, const std::string& notes) {
+        json::object body{{"version", version}, {"type", loaded.at(0).text(2)}, {"notes", notes}};
+        auto r = call("demo.po", "PUT", "/api/v1/people/" + crn + "/contacts/" + std::to_string(id), json::serialize(body));
+        ASSERT_EQ(r.status, 200) << r.body;
+    };
+    const auto version = loaded.at(0).int64(1);
+    edit(version, "Rewritten: xylophone lessons arranged");
+    EXPECT_FALSE(found(first_word, id)) << "the loaded words of an edited contact are no longer found";
+    EXPECT_TRUE(found("xylophone", id)) << "its new words are, at once";
+    edit(version + 1, "Rewritten again: zeppelin museum visit");
+    EXPECT_FALSE(found("xylophone", id)) << "a second edit replaces the first in the live index";
+    EXPECT_TRUE(found("zeppelin", id));
+    EXPECT_EQ(ids_found("zeppelin").size(), 1u) << "one hit, not one per index";
+
+    // A loaded row moved to another case, then deleted (neither has a route; the
+    // triggers must still keep the indexes right).
+    const auto other_first = a_word_of(other_id);
+    ASSERT_TRUE(found(other_first, other_id));
+    const auto elsewhere = conn->query("SELECT id FROM people WHERE crn = ?", {known().mary}).at(0).int64(0);
+    db::write_transaction(service().database(), [&](db::Connection& c) {
+        c.execute("UPDATE contacts SET person_id = ? WHERE id = ?", {elsewhere, other_id});
+    });
+    EXPECT_FALSE(found(other_first, other_id)) << "moved away from this case";
+    {
+        const auto there = search::search_history(*conn, elsewhere, search::parse_history_query(other_first), {}, true, 1000);
+        EXPECT_TRUE(std::any_of(there.begin(), there.end(), [&](const auto& h) { return h.source_id == other_id; }))
+            << "and found on the case it moved to";
+    }
+    db::write_transaction(service().database(), [&](db::Connection& c) { c.execute("DELETE FROM contacts WHERE id = ?", {other_id}); });
+    {
+        const auto there = search::search_history(*conn, elsewhere, search::parse_history_query(other_first), {}, true, 1000);
+        EXPECT_FALSE(std::any_of(there.begin(), there.end(), [&](const auto& h) { return h.source_id == other_id; }))
+            << "a deleted row is found nowhere";
+    }
+
+    if (GetParam() == "sqlite") {
+        const auto r = base_pages();
+        EXPECT_EQ(std::make_pair(r.int64(0), r.int64(1)), *base_before) << "no user's write touched the base index";
+        EXPECT_EQ(conn->query("SELECT COUNT(*) FROM history_base_replaced WHERE source_table = 'contacts' AND id IN (?, ?)",
+                              {id, other_id})
+                      .at(0)
+                      .int64(0),
+                  2);
+        for (const char* index : {"contacts_fts", "contacts_fts_base"}) {
+            conn->execute(std::string("INSERT INTO ") + index + " (" + index + ", rank) VALUES ('integrity-check', 0)");
+        }
+    }
+}
+
+// `onecase fold-history` moves what users wrote into the base indexes: everything is
+// still found, and the live indexes start empty again.
+TEST_P(HistorySearch, FoldingTheLiveIndexesIntoTheBasesLosesNothing) {
+    const auto crn = known().kathryn;
+    const auto id = add_contact(crn, "Talked about the quokka sanctuary volunteering.");
+    ASSERT_EQ(history(crn, "q=quokka").size(), 1u);
+    ASSERT_EQ(run_onecase({"fold-history", "--db", service().url()}), 0);
+    auto hits = history(crn, "q=quokka");
+    ASSERT_EQ(hits.size(), 1u) << "found after the fold";
+    EXPECT_EQ(hits[0].at("id").as_int64(), id);
+    EXPECT_NE(std::string(hits[0].at("excerptHtml").as_string()).find("<mark>quokka</mark>"), std::string::npos);
+    if (GetParam() == "sqlite") {
+        auto conn = service().database().acquire();
+        EXPECT_GE(conn->query("SELECT last_id FROM history_base WHERE source_table = 'contacts'").at(0).int64(0), id);
+        EXPECT_EQ(conn->query("SELECT COUNT(*) FROM history_base_replaced").at(0).int64(0), 0);
+        EXPECT_EQ(conn->query("SELECT COUNT(*) FROM contacts_fts_idx").at(0).int64(0), 0) << "the live index is empty";
+    }
+    // Edits of folded rows replace them, as for any loaded row.
+    json::object edit{{"version", 1}, {"type", "phone"}, {"notes", "Talked about the wombat rescue instead."}};
+    auto r = call("demo.po", "PUT", "/api/v1/people/" + crn + "/contacts/" + std::to_string(id), json::serialize(edit));
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_TRUE(history(crn, "q=quokka").empty());
+    EXPECT_EQ(history(crn, "q=wombat").size(), 1u);
 }
 
 TEST_P(HistorySearch, NotesAreEscapedBeforeMatchesAreMarked) {

@@ -1,6 +1,8 @@
 #include "support.hpp"
 
 #include <arpa/inet.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -18,7 +20,21 @@
 #include "demo/demo_data.hpp"
 #include "http/request.hpp"
 
+extern char** environ;
+
 namespace onecase::testing {
+
+int run_onecase(std::vector<std::string> args) {
+    args.insert(args.begin(), ONECASE_BINARY);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, ONECASE_BINARY, nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
 
 std::vector<std::string> backends() {
     const char* only = std::getenv("ONECASE_TEST_SQLITE_ONLY");

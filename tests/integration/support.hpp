@@ -30,6 +30,10 @@ std::vector<std::string> postgres_only();
 // ONECASE_TEST_PG (fails the test run if unset, unless ONECASE_TEST_SQLITE_ONLY=1).
 std::string fresh_database_url(const std::string& backend, const std::string& name);
 
+// Runs the onecase command line with `args` and returns its exit status (-1 if it
+// could not be run or did not exit).
+int run_onecase(std::vector<std::string> args);
+
 struct HttpResult {
     int status = 0;
     std::multimap<std::string, std::string> headers;  // lower-case names

@@ -25,7 +25,9 @@ void FtsMerger::run(std::stop_token stop) {
 
 void FtsMerger::merge_step() {
     // One write turn for all the indexes: a few small steps, so writers queued behind
-    // it wait for one short turn. A step that fails (a full disk, say) is rolled back
+    // it wait for one short turn. Never a base index (migration 0019): a base holds a
+    // whole load in one large segment, and a step over it moves a common word's
+    // whole posting list at once; nothing but a fold writes to it. A step that fails (a full disk, say) is rolled back
     // and tried again next time.
     try {
         writer_.begin_turn();
@@ -35,7 +37,9 @@ void FtsMerger::merge_step() {
     try {
         auto& handle = writer_.handle();
         for (const auto& r : handle.query(
-                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'", {})) {
+                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+                 " AND name NOT LIKE '%\\_base' ESCAPE '\\'",
+                 {})) {
             const std::string index = r.text(0);
             handle.execute("INSERT INTO " + index + " (" + index + ", rank) VALUES ('merge', " + std::to_string(kPagesPerStep) + ")",
                            {});
