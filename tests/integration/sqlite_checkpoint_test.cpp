@@ -138,5 +138,63 @@ TEST_F(SqliteWalRestart, AReaderHoldingOldFramesMakesTheRestartGiveUpAndWritesGo
     EXPECT_LE(wal_bytes(), limit);
 }
 
+TEST_F(SqliteWalRestart, ABulkLoadHoldsRestartsOffUntilItEnds) {
+    // A bulk load writes on its own handle, which pausing the writers does not stop;
+    // a restart would copy what it wrote meanwhile while holding the write lock. A
+    // steady reader keeps the WAL from starting again by itself, as in a busy server.
+    std::atomic<bool> done = false;
+    std::thread reader([&] {
+        db::SqliteHandle handle(path_, 10s, 1024);
+        while (!done) {
+            handle.execute_script("BEGIN");
+            handle.query("SELECT COUNT(*) FROM notes", {});
+            handle.execute_script("COMMIT");
+        }
+    });
+    checkpointer_.hold_restarts(true);
+    write_notes(kRestartAtPages * 5);
+    EXPECT_EQ(checkpointer_.restarts(), 0);
+    EXPECT_EQ(checkpointer_.restarts_given_up(), 0) << "not even tried";
+    checkpointer_.hold_restarts(false);
+    for (int i = 0; i < 500 && checkpointer_.restarts() == 0; ++i) {
+        write_notes(1);
+        std::this_thread::sleep_for(10ms);
+    }
+    done = true;
+    reader.join();
+    EXPECT_GT(checkpointer_.restarts(), 0) << "once the load is done, the WAL starts again";
+}
+
+TEST_F(SqliteWalRestart, AReaderThatKeepsHoldingOnIsWaitedForLessAndLessOften) {
+    // Every failed restart pauses the writers for reader_wait (50 ms here). A backup
+    // holding its snapshot for minutes must not cost that at every checkpoint: after
+    // three failures in a row the tries back off, doubling. Over two seconds of steady
+    // writes, trying at every checkpoint would give up about 2 s / (10 ms + 50 ms) = 33
+    // times; backing off from 10 ms, about ten.
+    write_notes(10);
+    db::SqliteHandle backup(path_, 10s, 1024);
+    backup.execute_script("BEGIN");
+    backup.query("SELECT COUNT(*) FROM notes", {});
+    write_notes(kRestartAtPages * 2);
+    for (int i = 0; i < 500 && checkpointer_.restarts_given_up() == 0; ++i) {
+        write_notes(1);
+        std::this_thread::sleep_for(10ms);
+    }
+    ASSERT_GT(checkpointer_.restarts_given_up(), 0);
+    const int before = checkpointer_.restarts_given_up();
+    const auto until = std::chrono::steady_clock::now() + 2s;
+    int written = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        write_notes(1);
+        ++written;
+        std::this_thread::sleep_for(5ms);
+    }
+    const int tries = checkpointer_.restarts_given_up() - before;
+    EXPECT_GE(tries, 2) << "it keeps trying";
+    EXPECT_LE(tries, 16) << "but less and less often";
+    EXPECT_GT(written, 50) << "and writes go on";
+    backup.execute_script("COMMIT");
+}
+
 }  // namespace
 }  // namespace onecase::testing

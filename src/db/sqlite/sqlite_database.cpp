@@ -24,7 +24,7 @@ class SqliteConnection final : public Connection {
 public:
     SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout, WriteBatcher& writer,
                      WalCheckpointer& checkpointer)
-        : own_(path, busy_timeout, kReaderCacheKib), writer_(writer) {
+        : own_(path, busy_timeout, kReaderCacheKib), writer_(writer), checkpointer_(checkpointer) {
         checkpointer.attach(own_.raw());
     }
 
@@ -86,6 +86,7 @@ public:
     }
 
     void bulk_load_mode(bool on) override {
+        if (on != bulk_) checkpointer_.hold_restarts(on);
         bulk_ = on;
         // A bulk load builds its indexes at the end: a large page cache and a second
         // sorter thread (CREATE INDEX sorts) shorten that; a server keeps the small cache.
@@ -138,6 +139,7 @@ private:
 
     SqliteHandle own_;
     WriteBatcher& writer_;
+    WalCheckpointer& checkpointer_;
     bool in_turn_ = false;
     bool bulk_ = false;
     std::unique_lock<FifoMutex> bulk_lock_;

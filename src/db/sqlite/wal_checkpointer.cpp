@@ -100,12 +100,18 @@ void WalCheckpointer::run(std::stop_token stop) {
     sqlite3_close_v2(db);
 }
 
+void WalCheckpointer::hold_restarts(bool held) {
+    std::lock_guard lock(mutex_);
+    holds_ += held ? 1 : -1;
+}
+
 void WalCheckpointer::restart_wal(sqlite3* db) {
     const auto now = std::chrono::steady_clock::now();
     if (now < next_restart_allowed_) return;
     PauseWriters pause;
     {
         std::lock_guard lock(mutex_);
+        if (holds_ > 0) return;
         pause = pause_;
     }
     if (!pause) return;

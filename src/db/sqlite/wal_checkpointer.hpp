@@ -60,6 +60,11 @@ public:
     void attach(sqlite3* db);
     // Without this, checkpoints stay PASSIVE and the WAL restarts only when writes pause.
     void restart_wal_pausing(PauseWriters pause);
+    // While held, the WAL is not started again. For bulk loads, which write on their own
+    // handle rather than through the paused writers: a RESTART copies whatever the load
+    // wrote meanwhile while it holds the write lock, gigabytes on the national set, and
+    // the load's next statement timed out behind it. Holds nest.
+    void hold_restarts(bool held);
     // Ends the thread; called before whatever `pause` reaches goes away.
     void stop();
 
@@ -81,6 +86,7 @@ private:
     PauseWriters pause_;  // guarded by mutex_
     int restarts_ = 0;    // guarded by mutex_
     int given_up_ = 0;    // guarded by mutex_
+    int holds_ = 0;       // guarded by mutex_
     std::chrono::steady_clock::time_point next_restart_allowed_{};  // this thread's only
     std::chrono::milliseconds restart_backoff_{};                    // this thread's only
     int failures_in_a_row_ = 0;                                      // this thread's only
