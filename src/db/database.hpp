@@ -103,7 +103,7 @@ public:
     // the highest id (PostgreSQL identity sequences; nothing to do on SQLite).
     virtual void reset_id_generator(std::string_view table) = 0;
 
-    // Refreshes the query planner's statistics after a bulk load.
+    // Refreshes the query planner's statistics after a bulk load (PostgreSQL also vacuums).
     virtual void refresh_statistics() = 0;
 
     virtual Dialect dialect() const = 0;

@@ -74,6 +74,17 @@ protected:
         for (int i = 0; i < count; ++i) write("INSERT INTO notes (body) VALUES (?)", {body});
     }
     std::uintmax_t wal_bytes() { return std::filesystem::file_size(path_ + "-wal"); }
+    // A reader that is never idle for long, as a busy server's are, until stopped.
+    std::jthread steady_reader() {
+        return std::jthread([this](std::stop_token stop) {
+            db::SqliteHandle handle(path_, 10s, 1024);
+            while (!stop.stop_requested()) {
+                handle.execute_script("BEGIN");
+                handle.query("SELECT COUNT(*) FROM notes", {});
+                handle.execute_script("COMMIT");
+            }
+        });
+    }
 
     std::string path_;
     db::WalSyncer syncer_;
@@ -84,22 +95,14 @@ protected:
 TEST_F(SqliteWalRestart, TheWalStartsAgainUnderSteadyWritesWhileReadersKeepReading) {
     // A reader that is never idle for long, as a busy server's are: with only PASSIVE
     // checkpoints the WAL never started again and held every one of these notes.
-    std::atomic<bool> done = false;
-    std::thread reader([&] {
-        db::SqliteHandle handle(path_, 10s, 1024);
-        while (!done) {
-            handle.execute_script("BEGIN");
-            handle.query("SELECT COUNT(*) FROM notes", {});
-            handle.execute_script("COMMIT");
-        }
-    });
+    auto reader = steady_reader();
     constexpr int kNotes = 3000;
     write_notes(kNotes);
     for (int i = 0; i < 200 && checkpointer_.restarts() == 0; ++i) {
         write_notes(10);
         std::this_thread::sleep_for(10ms);
     }
-    done = true;
+    reader.request_stop();
     reader.join();
 
     EXPECT_GT(checkpointer_.restarts(), 0);
@@ -142,15 +145,7 @@ TEST_F(SqliteWalRestart, ABulkLoadHoldsRestartsOffUntilItEnds) {
     // A bulk load writes on its own handle, which pausing the writers does not stop;
     // a restart would copy what it wrote meanwhile while holding the write lock. A
     // steady reader keeps the WAL from starting again by itself, as in a busy server.
-    std::atomic<bool> done = false;
-    std::thread reader([&] {
-        db::SqliteHandle handle(path_, 10s, 1024);
-        while (!done) {
-            handle.execute_script("BEGIN");
-            handle.query("SELECT COUNT(*) FROM notes", {});
-            handle.execute_script("COMMIT");
-        }
-    });
+    auto reader = steady_reader();
     checkpointer_.hold_restarts(true);
     write_notes(kRestartAtPages * 5);
     EXPECT_EQ(checkpointer_.restarts(), 0);
@@ -160,7 +155,7 @@ TEST_F(SqliteWalRestart, ABulkLoadHoldsRestartsOffUntilItEnds) {
         write_notes(1);
         std::this_thread::sleep_for(10ms);
     }
-    done = true;
+    reader.request_stop();
     reader.join();
     EXPECT_GT(checkpointer_.restarts(), 0) << "once the load is done, the WAL starts again";
 }

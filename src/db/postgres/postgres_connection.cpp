@@ -155,7 +155,11 @@ void PostgresConnection::reset_id_generator(std::string_view table) {
     exec("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT COALESCE(MAX(id), 1) FROM " + t + "))");
 }
 
-void PostgresConnection::refresh_statistics() { exec("ANALYZE"); }
+// VACUUM as well as ANALYZE: a freshly loaded table has no visibility map, so an
+// index-only scan (name search reads only person_name_keys' index) visits the heap for
+// every entry until autovacuum comes round. On the national set a name search took
+// 25 ms in-process instead of 2 to 4 ms; the vacuum took 11 s.
+void PostgresConnection::refresh_statistics() { exec("VACUUM (ANALYZE)"); }
 
 void PostgresConnection::copy_rows(std::string_view table, std::string_view columns, const std::string& tsv) {
     const std::string sql = "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
