@@ -221,9 +221,14 @@ int main(int argc, char** argv) {
         if (*fold_cmd) {
             auto database = open_and_migrate(db_url, 2);
             const auto start = std::chrono::steady_clock::now();
-            db::write_transaction(*database, [](db::Connection& conn) { search::fold_history_indexes(conn); });
+            const bool folded =
+                db::write_transaction(*database, [](db::Connection& conn) { return search::fold_history_indexes(conn); });
             const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-            std::cout << "Folded the case-history indexes in " << took.count() << " s\n";
+            if (folded) {
+                std::cout << "Folded the case-history indexes in " << took.count() << " s\n";
+            } else {
+                std::cout << "Nothing to fold: PostgreSQL's case-history indexes are ordinary indexes on the tables\n";
+            }
             return 0;
         }
 

@@ -28,8 +28,8 @@ void rebuild_full_text_index(db::Connection& conn, const std::string& index) {
                         "INSERT INTO " + index + " (" + index + ", rank) VALUES ('hashsize', " + kDefaultHashSize + ");");
 }
 
-void fold_history_indexes(db::Connection& conn) {
-    if (conn.dialect() != db::Dialect::sqlite) return;
+bool fold_history_indexes(db::Connection& conn) {
+    if (conn.dialect() != db::Dialect::sqlite) return false;
     for (const auto& source : kSources) {
         const std::string table = source.table;
         const std::string live = source.index;
@@ -39,6 +39,7 @@ void fold_history_indexes(db::Connection& conn) {
         conn.execute_script("INSERT INTO " + live + " (" + live + ") VALUES ('delete-all');");
         rebuild_full_text_index(conn, live + "_base");
     }
+    return true;
 }
 
 }  // namespace onecase::search

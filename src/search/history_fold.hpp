@@ -12,8 +12,8 @@
 
 namespace onecase::search {
 
-// Run inside a write transaction.
-void fold_history_indexes(db::Connection& conn);
+// Run inside a write transaction. False, doing nothing, on PostgreSQL.
+bool fold_history_indexes(db::Connection& conn);
 
 // Rebuilds one SQLite FTS5 index from its content table and merges it into one segment.
 void rebuild_full_text_index(db::Connection& conn, const std::string& index);

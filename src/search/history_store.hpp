@@ -1,8 +1,9 @@
 #pragma once
 // Searches one case's history: contact notes, appointment notes, appointment
 // outcome notes and enforcement action reasons. SQLite reads the FTS5 indexes that
-// triggers keep (migrations 0014, 0015, 0019: a base and a live index per source); PostgreSQL the full-text expression indexes on
-// the tables themselves. Both stem (porter / english) and mark matching words.
+// triggers keep (migrations 0014, 0015; 0019: a base and a live index per source);
+// PostgreSQL the full-text expression indexes on the tables themselves. Both stem
+// (porter / english) and mark matching words.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -26,9 +26,9 @@ void FtsMerger::run(std::stop_token stop) {
 void FtsMerger::merge_step() {
     // One write turn for all the indexes: a few small steps, so writers queued behind
     // it wait for one short turn. Never a base index (migration 0019): a base holds a
-    // whole load in one large segment, and a step over it moves a common word's
-    // whole posting list at once; nothing but a fold writes to it. A step that fails (a full disk, say) is rolled back
-    // and tried again next time.
+    // whole load in one large segment, a step over it moves a common word's whole
+    // posting list at once, and nothing but a fold writes to it. A step that fails (a
+    // full disk, say) is rolled back and tried again next time.
     try {
         writer_.begin_turn();
     } catch (const std::exception&) {
