@@ -62,6 +62,7 @@ int serve(const std::string& url, const std::string& replica_url, const std::str
     app::AppConfig config{web_root, app::default_node_modules(web_root), {}};
     config.sessions.idle_timeout = idle_timeout;
     config.sign_in_throttle = throttle;
+    config.audit_journal = app::audit_journal_beside(*database);
     app::Application application(*database, clock, config, replica.get());
 
     http::ServerOptions options;

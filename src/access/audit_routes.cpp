@@ -41,6 +41,7 @@ std::string filter_query(const std::map<std::string, std::string>& fields) {
 // Reads a page and records that it was read, in one transaction.
 AuditPage read_audited(RouteDeps& deps, const Request& req, const Principal& who, const AuditFilter& filter,
                        const char* action, std::optional<int> limit_override = {}) {
+    deps.views.settle();  // views journalled a moment ago are part of the trail too
     return db::write_transaction(deps.db, [&](db::Connection& conn) {
         auto page = query_audit(conn, filter, limit_override);
         AuditFilter described = filter;

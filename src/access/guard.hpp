@@ -11,6 +11,7 @@
 #include "access/model.hpp"
 #include "access/sign_in_throttle.hpp"
 #include "access/users_store.hpp"
+#include "access/view_audit.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
@@ -33,7 +34,9 @@ struct RouteDeps {
     // configured (--db-replica), otherwise the same database as `db`.
     db::Database& reporting_db;
     // Failed sign-ins that lock a username or make an address wait.
-    SignInThrottle sign_in_throttle{};
+    SignInThrottle sign_in_throttle;
+    // Where rows for views and refusals go (view_audit.hpp).
+    ViewAudit& views;
 };
 
 using AuthedHandler = std::function<http::Response(http::Request&, const Principal&)>;

@@ -38,11 +38,19 @@ bool database_answers(db::Database& db) {
 }
 }  // namespace
 
+std::optional<std::string> audit_journal_beside(const db::Database& db) {
+    constexpr std::string_view kScheme = "sqlite:";
+    const auto described = db.describe();
+    if (db.dialect() != db::Dialect::sqlite || !described.starts_with(kScheme)) return std::nullopt;
+    return described.substr(kScheme.size()) + "-audit-journal";
+}
+
 Application::Application(db::Database& db, const platform::Clock& clock, AppConfig config,
                          db::Database* replica)
     : config_(std::move(config)),
       templates_(config_.web_root + "/templates"),
-      deps_{db, clock, templates_, config_.sessions, replica ? *replica : db, config_.sign_in_throttle},
+      views_(access::make_view_audit(db, config_.audit_journal)),
+      deps_{db, clock, templates_, config_.sessions, replica ? *replica : db, config_.sign_in_throttle, *views_},
       guard_(deps_) {
     static_files_.mount("/static/", config_.web_root + "/static");
     static_files_.mount("/assets/", config_.node_modules + "/govuk-frontend/dist/govuk/assets");

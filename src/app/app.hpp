@@ -2,6 +2,7 @@
 // Wires the modules into one HTTP application: static files, health checks and
 // every module's routes. Built once in main; no globals.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "access/guard.hpp"
@@ -19,7 +20,14 @@ struct AppConfig {
     std::string node_modules;       // GOV.UK and MoJ Frontend packages
     access::SessionPolicy sessions;
     access::SignInThrottle sign_in_throttle{};
+    // Where views are journalled before they reach audit_log (access/audit_journal.hpp);
+    // without it each view is its own write to the database.
+    std::optional<std::string> audit_journal = std::nullopt;
 };
+
+// The journal for a SQLite database: a directory beside its file. PostgreSQL has none:
+// its readers keep their caches when others commit, so views are written directly.
+std::optional<std::string> audit_journal_beside(const db::Database& db);
 
 class Application {
 public:
@@ -28,6 +36,8 @@ public:
                 db::Database* replica = nullptr);
 
     http::Response handle(http::Request& req);
+    // Returns once every view audited so far is in audit_log.
+    void settle_audit() { views_->settle(); }
     const http::Router& router() const { return router_; }
 
 private:
@@ -35,6 +45,7 @@ private:
 
     AppConfig config_;
     http::Templates templates_;
+    std::unique_ptr<access::ViewAudit> views_;
     access::RouteDeps deps_;
     access::Guard guard_;
     http::StaticFiles static_files_;

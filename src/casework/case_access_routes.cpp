@@ -36,8 +36,7 @@ Result<json::object> list_view(access::RouteDeps& deps, const Request& req, cons
                             {"restrictedTo", std::move(restricted)},
                             {"excluded", std::move(excluded)}};
     });
-    auto conn = deps.db.acquire();
-    access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
                          access::AuditEntry{result ? "case.access.view" : "case.access.view.refused", crn, ""});
     return result;
 }

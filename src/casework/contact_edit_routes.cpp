@@ -55,13 +55,12 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
             o["previousVersions"] = std::move(versions);
             return o;
         });
-        auto conn = deps.db.acquire();
         if (!result) {
-            access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+            deps.views.record(deps.clock.now(), &who, req.remote_address,
                                  access::AuditEntry{"contact.view.refused", crn, "contact=" + std::to_string(*id)});
             return Response::problem(result.problem());
         }
-        access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+        deps.views.record(deps.clock.now(), &who, req.remote_address,
                              access::AuditEntry{"contact.view", crn, "contact=" + std::to_string(*id)});
         return Response::json(json::serialize(*result));
     }));

@@ -162,8 +162,7 @@ void register_contact_page_routes(http::Router& router, const access::Guard& gua
             return std::pair{std::move(*page), drafts::find_draft(conn, who.user_id, contact_edit_draft_key(*id))};
         });
         {
-            auto conn = deps.db.acquire();
-            access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+            deps.views.record(deps.clock.now(), &who, req.remote_address,
                                  access::AuditEntry{loaded ? "contact.view" : "contact.view.refused", crn,
                                                     "contact=" + std::to_string(*id)});
         }

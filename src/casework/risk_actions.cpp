@@ -87,8 +87,7 @@ Result<json::object> read_risk(access::RouteDeps& deps, const http::Request& req
         if (!c) return c.problem();
         return reader(conn, *c);
     });
-    auto conn = deps.db.acquire();
-    access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
                          access::AuditEntry{result ? action : action + ".refused", crn, result ? "" : result.problem().title});
     return result;
 }

@@ -327,12 +327,11 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
                                 {"actions", std::move(actions)},
                                 {"policyVersion", policy.version}};
         });
-        auto conn = deps.db.acquire();
         if (!result) {
-            audit(*conn, deps, req, who, "enforcement.view.refused", crn, result.problem().title);
+            audit_view(deps, req, who, "enforcement.view.refused", crn, result.problem().title);
             return Response::problem(result.problem());
         }
-        audit(*conn, deps, req, who, "enforcement.view", crn, "api");
+        audit_view(deps, req, who, "enforcement.view", crn, "api");
         return Response::json(json::serialize(*result));
     }));
 
@@ -359,16 +358,14 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
     router.add("GET", "/cases/{crn}/enforcement/warning", guard.page([&guard, &deps](Request& req, const Principal& who) {
         auto ctx = load_case(deps, req.path_params.at("crn"), who);
         if (!ctx) {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "enforcement.view.refused", req.path_params.at("crn"), "warning form");
+            audit_view(deps, req, who, "enforcement.view.refused", req.path_params.at("crn"), "warning form");
             return guard.problem(req, &who, ctx.problem());
         }
         NewActionInput in;
         in.action.date = platform::format_date(platform::london_date(deps.clock.now()));
         if (!ctx->orders.empty()) in.event_number = ctx->orders.front().number;
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "enforcement.view", ctx->person.crn, "warning form");
+            audit_view(deps, req, who, "enforcement.view", ctx->person.crn, "warning form");
         }
         return guard.render(req, &who, "enforcement_warning", warning_view(*ctx, who, in, {}),
                             "Record a warning – " + ctx->person.full_name());
@@ -423,8 +420,7 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
         }
         const auto& [action, person] = *loaded;
         if (status == 200) {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "enforcement.view", person.crn, "action=" + std::to_string(*id));
+            audit_view(deps, req, who, "enforcement.view", person.crn, "action=" + std::to_string(*id));
         }
         json::object form{{"reason", reason}, {"version", action.version}};
         add_form_errors(form, errors);
@@ -482,8 +478,7 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
             return guard.problem(req, &who, p.problem());
         }
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "enforcement.view", p->proposal.crn, "proposal=" + std::to_string(*id));
+            audit_view(deps, req, who, "enforcement.view", p->proposal.crn, "proposal=" + std::to_string(*id));
         }
         return guard.render(req, &who, "enforcement_proposal", proposal_page_view(*p, who, {}, {}, ""),
                             std::string(proposal_label(p->proposal.proposal)) + " – " + p->proposal.person_name);
@@ -510,25 +505,23 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("GET", "/api/v1/enforcement/breaches", guard.api([&deps](Request& req, const Principal& who) {
         auto list = breach_list(deps, who);
-        auto conn = deps.db.acquire();
         if (!list) {
-            audit(*conn, deps, req, who, "enforcement.breaches.view.refused", std::nullopt, list.problem().title);
+            audit_view(deps, req, who, "enforcement.breaches.view.refused", std::nullopt, list.problem().title);
             return Response::problem(list.problem());
         }
         json::array items;
         for (const auto& e : *list) items.push_back(breach_entry_json(e));
-        audit(*conn, deps, req, who, "enforcement.breaches.view", std::nullopt, "count=" + std::to_string(list->size()));
+        audit_view(deps, req, who, "enforcement.breaches.view", std::nullopt, "count=" + std::to_string(list->size()));
         return Response::json(json::serialize(json::object{{"proposals", std::move(items)}}));
     }));
 
     router.add("GET", "/enforcement/breaches", guard.page([&guard, &deps](Request& req, const Principal& who) {
         auto list = breach_list(deps, who);
-        auto conn = deps.db.acquire();
         if (!list) {
-            audit(*conn, deps, req, who, "enforcement.breaches.view.refused", std::nullopt, list.problem().title);
+            audit_view(deps, req, who, "enforcement.breaches.view.refused", std::nullopt, list.problem().title);
             return guard.problem(req, &who, list.problem());
         }
-        audit(*conn, deps, req, who, "enforcement.breaches.view", std::nullopt, "count=" + std::to_string(list->size()));
+        audit_view(deps, req, who, "enforcement.breaches.view", std::nullopt, "count=" + std::to_string(list->size()));
         json::array items;
         for (const auto& e : *list) {
             auto v = proposal_view(e.proposal, true);

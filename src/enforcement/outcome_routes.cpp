@@ -276,8 +276,7 @@ void register_outcome_routes(http::Router& router, const access::Guard& guard) {
             return guard.problem(req, &who, ctx.problem());
         }
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "appointment.view", ctx->person.crn, "appointment=" + std::to_string(*id));
+            audit_view(deps, req, who, "appointment.view", ctx->person.crn, "appointment=" + std::to_string(*id));
         }
         return guard.render(req, &who, "outcome", page_view(ctx->appointment, ctx->person, who, {}, {}, ""),
                             "Record the outcome – " + ctx->person.full_name());

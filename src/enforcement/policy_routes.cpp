@@ -172,8 +172,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("GET", "/api/v1/policies/enforcement", guard.api([&deps](Request& req, const Principal& who) {
         auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, deps.clock.now()); });
-        auto conn = deps.db.acquire();
-        audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
+        audit_view(deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
         return Response::json(json::serialize(doc));
     }));
 
@@ -202,8 +201,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
         if (auto p = admin_only(who)) return guard.problem(req, &who, *p);
         auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, deps.clock.now()); });
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
+            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
         }
         return guard.render(req, &who, "enforcement_policy", page_view(doc, who, {}, {}, req.query_param("saved").has_value()),
                             "Enforcement policy");

@@ -31,6 +31,12 @@ void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Requ
                          access::AuditEntry{std::move(action), std::move(crn), std::move(detail), std::move(changes)});
 }
 
+void audit_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
+                std::string action, std::optional<std::string> crn, std::string detail) {
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
+                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+}
+
 void audit_refused_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
                         const std::string& action, const std::string& table, std::int64_t id) {
     // The record kinds this is for, and what the detail calls each.
@@ -39,8 +45,8 @@ void audit_refused_view(const access::RouteDeps& deps, const http::Request& req,
     const auto& record = kRecord.at(table);
     auto conn = deps.db.acquire();
     auto rows = conn->query("SELECT p.crn FROM " + table + " r JOIN people p ON p.id = r.person_id WHERE r.id = ?", {id});
-    audit(*conn, deps, req, who, action, rows.empty() ? std::nullopt : rows.at(0).opt_text(0),
-          record + "=" + std::to_string(id));
+    audit_view(deps, req, who, action, rows.empty() ? std::nullopt : rows.at(0).opt_text(0),
+               record + "=" + std::to_string(id));
 }
 
 http::Response conflict_response(const std::string& title, const std::string& detail, json::object current) {

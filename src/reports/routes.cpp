@@ -22,8 +22,7 @@ std::optional<std::vector<TierCount>> load(access::RouteDeps& deps, const Reques
     auto counts = db::read_transaction(deps.reporting_db, [&](db::Connection& conn) {
         return region_tier_counts(conn, who.staff->region_id);
     });
-    auto conn = deps.db.acquire();
-    access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
                          access::AuditEntry{"report.region", std::nullopt, ""});
     return counts;
 }

@@ -6,8 +6,7 @@ namespace onecase::standards {
 
 void audit_view(access::RouteDeps& deps, const http::Request& req, const access::Principal& who, std::string action,
                 std::optional<std::string> crn, std::string detail) {
-    auto conn = deps.db.acquire();
-    access::record_audit(*conn, deps.clock.now(), &who, req.remote_address,
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
                          access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
 }
 

@@ -15,6 +15,7 @@ namespace json = boost::json;
 using access::Principal;
 using enforcement::add_form_errors;
 using enforcement::audit;
+using enforcement::audit_view;
 using enforcement::parse_json_object;
 using enforcement::string_member;
 using http::Request;
@@ -67,8 +68,7 @@ Result<QueueView> queue_view(access::RouteDeps& deps, const Request& req, const 
         v.doc["cases"] = std::move(cases);
         return v;
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "allocation.queue.view" : "allocation.queue.view.refused", std::nullopt,
+    audit_view(deps, req, who, result ? "allocation.queue.view" : "allocation.queue.view.refused", std::nullopt,
           pdu_code.empty() ? "team=" + team_code : "pdu=" + pdu_code);
     return result;
 }
@@ -122,8 +122,7 @@ Result<json::object> candidates_view(access::RouteDeps& deps, const Request& req
                        {"canDecline", ctx->transfer && can_receive_transfer(who, ctx->transfer->to)}};
         return o;
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "allocation.candidates.view" : "allocation.candidates.view.refused", crn,
+    audit_view(deps, req, who, result ? "allocation.candidates.view" : "allocation.candidates.view.refused", crn,
           pdu_wide ? "scope=pdu" : "scope=team");
     return result;
 }
@@ -193,8 +192,7 @@ Result<json::object> transfer_form(access::RouteDeps& deps, const Request& req, 
                             {"form", std::move(form)},
                             {"csrf", who.csrf_token}};
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "allocation.transfer.view" : "allocation.transfer.view.refused", crn, "");
+    audit_view(deps, req, who, result ? "allocation.transfer.view" : "allocation.transfer.view.refused", crn, "");
     return result;
 }
 

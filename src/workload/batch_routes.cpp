@@ -18,6 +18,7 @@ namespace json = boost::json;
 using access::Principal;
 using enforcement::add_form_errors;
 using enforcement::audit;
+using enforcement::audit_view;
 using enforcement::parse_json_object;
 using http::Request;
 using http::Response;
@@ -103,8 +104,7 @@ Result<BatchView> batch_view(access::RouteDeps& deps, const Request& req, const 
                              {"solverMilliseconds", took}};
         return v;
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "allocation.batch.view" : "allocation.batch.view.refused", std::nullopt, "team=" + team_code);
+    audit_view(deps, req, who, result ? "allocation.batch.view" : "allocation.batch.view.refused", std::nullopt, "team=" + team_code);
     return result;
 }
 

@@ -20,6 +20,7 @@ namespace json = boost::json;
 using access::Principal;
 using enforcement::add_form_errors;
 using enforcement::audit;
+using enforcement::audit_view;
 using enforcement::parse_json_object;
 using enforcement::string_member;
 using http::Request;
@@ -256,8 +257,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("GET", "/api/v1/policies/workload", guard.api([&deps, today](Request& req, const Principal& who) {
         auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, today()); });
-        auto conn = deps.db.acquire();
-        audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=workload");
+        audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload");
         return Response::json(json::serialize(doc));
     }));
 
@@ -281,8 +281,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
             return std::pair{policy_document(conn, today()), policy_in_force_on(conn, today())};
         });
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=workload");
+            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload");
         }
         return guard.render(req, &who, "workload_policy", page_view(doc, in_force, who, {}, {}, req.query_param("saved").has_value()),
                             "Workload model");
@@ -324,8 +323,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
             return std::pair{policy_document(conn, today()), policy_in_force_on(conn, today())};
         });
         {
-            auto conn = deps.db.acquire();
-            audit(*conn, deps, req, who, "policy.view", std::nullopt, "policy=workload grade_rules");
+            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload grade_rules");
         }
         return guard.render(req, &who, "workload_grade_rules",
                             grade_rules_view(doc, in_force, who, std::nullopt, {}, {}, req.query_param("saved").has_value()),

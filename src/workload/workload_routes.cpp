@@ -19,6 +19,7 @@ namespace json = boost::json;
 using access::Principal;
 using enforcement::add_form_errors;
 using enforcement::audit;
+using enforcement::audit_view;
 using enforcement::parse_json_object;
 using enforcement::string_member;
 using http::Request;
@@ -58,8 +59,7 @@ Result<json::object> staff_view(access::RouteDeps& deps, const Request& req, con
         o["caseList"] = std::move(cases);
         return o;
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "workload.view" : "workload.view.refused", std::nullopt, "staff=" + code);
+    audit_view(deps, req, who, result ? "workload.view" : "workload.view.refused", std::nullopt, "staff=" + code);
     return result;
 }
 
@@ -131,8 +131,7 @@ Result<GroupView> group_view(access::RouteDeps& deps, const Request& req, const 
         v.doc = std::move(head);
         return v;
     });
-    auto conn = deps.db.acquire();
-    audit(*conn, deps, req, who, result ? "workload.view" : "workload.view.refused", std::nullopt,
+    audit_view(deps, req, who, result ? "workload.view" : "workload.view.refused", std::nullopt,
           std::string(scope == Scope::team ? "team=" : scope == Scope::pdu ? "pdu=" : "region=") + code);
     return result;
 }

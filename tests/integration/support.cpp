@@ -55,6 +55,7 @@ std::string fresh_database_url(const std::string& backend, const std::string& na
         std::filesystem::create_directories(dir);
         const auto file = dir / (name + ".db");
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+        std::filesystem::remove_all(file.string() + "-audit-journal");
         return "sqlite:" + file.string();
     }
     const char* base = std::getenv("ONECASE_TEST_PG");
@@ -225,6 +226,7 @@ RunningService::RunningService(const std::string& backend, const std::string& na
         demo::load_demo_data(*replica_, demo::DemoScale::small, 11, clock_.now());
     }
     app::AppConfig config{std::string(ONECASE_SOURCE_DIR) + "/web", std::string(ONECASE_SOURCE_DIR) + "/node_modules", {}};
+    config.audit_journal = app::audit_journal_beside(*db_);
     app_ = std::make_unique<app::Application>(*db_, clock_, config, replica_.get());
     http::ServerOptions options = std::move(server_options);
     options.port = 0;

@@ -138,6 +138,7 @@ TEST_P(Torture, KilledAtRandomMomentsUnderConcurrentWritersLosesNothingAcknowled
     std::mt19937 random(20261123);
     std::mutex m;
     std::vector<std::int64_t> acknowledged;
+    std::vector<std::string> searched;  // searches answered 200: each has its audit row
     std::string crn;
     for (int round = 0; round < rounds(); ++round) {
         const pid_t pid = start_server(p.url, port);
@@ -161,6 +162,22 @@ TEST_P(Torture, KilledAtRandomMomentsUnderConcurrentWritersLosesNothingAcknowled
                 }
             });
         }
+        // Readers too: a view's audit row goes through the journal (SQLite), and an
+        // answered search must have its row after the crash as surely as a contact.
+        for (int r = 0; r < 2; ++r) {
+            writers.emplace_back([&, r] {
+                for (int i = 0; !stop; ++i) {
+                    const auto q = "torture" + std::to_string(round) + "x" + std::to_string(r) + "x" + std::to_string(i);
+                    try {
+                        if (http_request(port, "GET", "/api/v1/people?q=" + q, auth(p)).status == 200) {
+                            std::lock_guard lock(m);
+                            searched.push_back(q);
+                        }
+                    } catch (...) {
+                    }
+                }
+            });
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<>(80, 400)(random)));
         stop_server(pid, SIGKILL);
         stop = true;
@@ -172,6 +189,16 @@ TEST_P(Torture, KilledAtRandomMomentsUnderConcurrentWritersLosesNothingAcknowled
     stop_server(pid, SIGTERM);
     const auto present = contact_ids(p.url);
     for (auto id : acknowledged) EXPECT_TRUE(present.count(id)) << "contact " << id << " was acknowledged but lost";
+    ASSERT_GT(searched.size(), 10u);
+    {
+        auto database = db::open_database(p.url);
+        std::set<std::string> audited;
+        for (const auto& r : database->acquire()->query("SELECT detail FROM audit_log WHERE action = 'search' AND detail LIKE 'q=torture%'")) {
+            const auto detail = r.text(0);
+            audited.insert(detail.substr(2, detail.find(' ') - 2));
+        }
+        for (const auto& q : searched) EXPECT_TRUE(audited.count(q)) << "search " << q << " was answered but its audit row lost";
+    }
     if (GetParam() == "sqlite") {
         auto database = db::open_database(p.url);
         EXPECT_EQ(database->acquire()->query("PRAGMA integrity_check").at(0).text(0), "ok");
