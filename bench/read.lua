@@ -8,3 +8,7 @@ request = function()
   local crn = crns[math.random(#crns)]
   return wrk.format("GET", (path:gsub("{crn}", crn)), headers)
 end
+-- BENCH_DELAY_MS: each connection waits that long before each request, for a steady
+-- load below the server's capacity rather than as many requests as it can answer.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pause then delay = function() return pause end end

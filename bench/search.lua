@@ -17,3 +17,7 @@ request = function()
   end
   return wrk.format("GET", p, headers)
 end
+-- BENCH_DELAY_MS: each connection waits that long before each request, for a steady
+-- load below the server's capacity rather than as many requests as it can answer.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pause then delay = function() return pause end end

@@ -238,20 +238,32 @@ void AuditJournal::settle() {
 }
 
 void AuditJournal::run_importer(std::stop_token stop) {
+    constexpr auto kWarnEvery = std::chrono::minutes(1);
     std::uint64_t seen = 0;
+    bool failing = false;
+    auto warned = std::chrono::steady_clock::time_point{};
     while (!stop.stop_requested()) {
         {
             std::unique_lock lock(mutex_);
             importer_wait_.wait_for(lock, stop, interval_, [] { return false; });
             if (stop.stop_requested()) return;
-            if (recorded_ == seen) continue;
+            // After a failure, try again even if nothing new was recorded.
+            if (recorded_ == seen && !failing) continue;
             seen = recorded_;
         }
         try {
             settle();
+            if (failing) spdlog::info("audit journal: moving rows into audit_log again");
+            failing = false;
         } catch (const std::exception& e) {
-            // The rows stay in their segments on disk and are tried again next time.
-            spdlog::warn("audit journal: import into audit_log failed, will retry: {}", e.what());
+            // The rows stay in their segments on disk and are tried again next time; a
+            // full disk would otherwise log this four times a second.
+            const auto now = std::chrono::steady_clock::now();
+            if (!failing || now - warned >= kWarnEvery) {
+                spdlog::warn("audit journal: moving rows into audit_log failed, will retry: {}", e.what());
+                warned = now;
+            }
+            failing = true;
         }
     }
 }
