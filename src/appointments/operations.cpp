@@ -51,7 +51,7 @@ access::AuditSnapshot audited_fields(const Appointment& a) {
 void audit(access::RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
            std::optional<std::string> crn, std::string detail) {
     deps.views.record(deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
 }
 
 Result<Appointment> book(const Context& ctx, const http::Request& req, const Principal& who, const std::string& crn,

@@ -37,7 +37,7 @@ Result<json::object> list_view(access::RouteDeps& deps, const Request& req, cons
                             {"excluded", std::move(excluded)}};
     });
     deps.views.record(deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{result ? "case.access.view" : "case.access.view.refused", crn, ""});
+                      access::AuditEntry{result ? "case.access.view" : "case.access.view.refused", crn, ""});
     return result;
 }
 

@@ -57,11 +57,11 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
         });
         if (!result) {
             deps.views.record(deps.clock.now(), &who, req.remote_address,
-                                 access::AuditEntry{"contact.view.refused", crn, "contact=" + std::to_string(*id)});
+                              access::AuditEntry{"contact.view.refused", crn, "contact=" + std::to_string(*id)});
             return Response::problem(result.problem());
         }
         deps.views.record(deps.clock.now(), &who, req.remote_address,
-                             access::AuditEntry{"contact.view", crn, "contact=" + std::to_string(*id)});
+                          access::AuditEntry{"contact.view", crn, "contact=" + std::to_string(*id)});
         return Response::json(json::serialize(*result));
     }));
 

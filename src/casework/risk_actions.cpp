@@ -88,7 +88,7 @@ Result<json::object> read_risk(access::RouteDeps& deps, const http::Request& req
         return reader(conn, *c);
     });
     deps.views.record(deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{result ? action : action + ".refused", crn, result ? "" : result.problem().title});
+                      access::AuditEntry{result ? action : action + ".refused", crn, result ? "" : result.problem().title});
     return result;
 }
 

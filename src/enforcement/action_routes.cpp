@@ -364,9 +364,7 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
         NewActionInput in;
         in.action.date = platform::format_date(platform::london_date(deps.clock.now()));
         if (!ctx->orders.empty()) in.event_number = ctx->orders.front().number;
-        {
-            audit_view(deps, req, who, "enforcement.view", ctx->person.crn, "warning form");
-        }
+        audit_view(deps, req, who, "enforcement.view", ctx->person.crn, "warning form");
         return guard.render(req, &who, "enforcement_warning", warning_view(*ctx, who, in, {}),
                             "Record a warning – " + ctx->person.full_name());
     }));
@@ -477,9 +475,7 @@ void register_action_routes(http::Router& router, const access::Guard& guard) {
             if (p.problem().status == 403) audit_refused_view(deps, req, who, "enforcement.view.refused", "enforcement_proposals", *id);
             return guard.problem(req, &who, p.problem());
         }
-        {
-            audit_view(deps, req, who, "enforcement.view", p->proposal.crn, "proposal=" + std::to_string(*id));
-        }
+        audit_view(deps, req, who, "enforcement.view", p->proposal.crn, "proposal=" + std::to_string(*id));
         return guard.render(req, &who, "enforcement_proposal", proposal_page_view(*p, who, {}, {}, ""),
                             std::string(proposal_label(p->proposal.proposal)) + " – " + p->proposal.person_name);
     }));

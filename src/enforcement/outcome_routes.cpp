@@ -275,9 +275,7 @@ void register_outcome_routes(http::Router& router, const access::Guard& guard) {
             if (ctx.problem().status == 403) audit_refused_view(deps, req, who, "appointment.view.refused", "appointments", *id);
             return guard.problem(req, &who, ctx.problem());
         }
-        {
-            audit_view(deps, req, who, "appointment.view", ctx->person.crn, "appointment=" + std::to_string(*id));
-        }
+        audit_view(deps, req, who, "appointment.view", ctx->person.crn, "appointment=" + std::to_string(*id));
         return guard.render(req, &who, "outcome", page_view(ctx->appointment, ctx->person, who, {}, {}, ""),
                             "Record the outcome – " + ctx->person.full_name());
     }));

@@ -200,9 +200,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
     router.add("GET", "/admin/policies/enforcement", guard.page([&guard, &deps, admin_only](Request& req, const Principal& who) {
         if (auto p = admin_only(who)) return guard.problem(req, &who, *p);
         auto doc = db::read_transaction(deps.db, [&](db::Connection& conn) { return policy_document(conn, deps.clock.now()); });
-        {
-            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
-        }
+        audit_view(deps, req, who, "policy.view", std::nullopt, "policy=enforcement");
         return guard.render(req, &who, "enforcement_policy", page_view(doc, who, {}, {}, req.query_param("saved").has_value()),
                             "Enforcement policy");
     }));

@@ -23,7 +23,7 @@ std::optional<std::vector<TierCount>> load(access::RouteDeps& deps, const Reques
         return region_tier_counts(conn, who.staff->region_id);
     });
     deps.views.record(deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{"report.region", std::nullopt, ""});
+                      access::AuditEntry{"report.region", std::nullopt, ""});
     return counts;
 }
 

@@ -29,7 +29,7 @@ constexpr int kHistoryLimit = 100;
 void audit(access::RouteDeps& deps, const Request& req, const Principal& who, std::string action,
            std::optional<std::string> crn, std::string detail) {
     deps.views.record(deps.clock.now(), &who, req.remote_address,
-                         access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
 }
 
 // Sensitive contacts are for staff only (as on the case page).

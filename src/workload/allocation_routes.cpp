@@ -69,7 +69,7 @@ Result<QueueView> queue_view(access::RouteDeps& deps, const Request& req, const 
         return v;
     });
     audit_view(deps, req, who, result ? "allocation.queue.view" : "allocation.queue.view.refused", std::nullopt,
-          pdu_code.empty() ? "team=" + team_code : "pdu=" + pdu_code);
+               pdu_code.empty() ? "team=" + team_code : "pdu=" + pdu_code);
     return result;
 }
 
@@ -123,7 +123,7 @@ Result<json::object> candidates_view(access::RouteDeps& deps, const Request& req
         return o;
     });
     audit_view(deps, req, who, result ? "allocation.candidates.view" : "allocation.candidates.view.refused", crn,
-          pdu_wide ? "scope=pdu" : "scope=team");
+               pdu_wide ? "scope=pdu" : "scope=team");
     return result;
 }
 

@@ -280,9 +280,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
         auto [doc, in_force] = db::read_transaction(deps.db, [&](db::Connection& conn) {
             return std::pair{policy_document(conn, today()), policy_in_force_on(conn, today())};
         });
-        {
-            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload");
-        }
+        audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload");
         return guard.render(req, &who, "workload_policy", page_view(doc, in_force, who, {}, {}, req.query_param("saved").has_value()),
                             "Workload model");
     }));
@@ -322,9 +320,7 @@ void register_policy_routes(http::Router& router, const access::Guard& guard) {
         auto [doc, in_force] = db::read_transaction(deps.db, [&](db::Connection& conn) {
             return std::pair{policy_document(conn, today()), policy_in_force_on(conn, today())};
         });
-        {
-            audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload grade_rules");
-        }
+        audit_view(deps, req, who, "policy.view", std::nullopt, "policy=workload grade_rules");
         return guard.render(req, &who, "workload_grade_rules",
                             grade_rules_view(doc, in_force, who, std::nullopt, {}, {}, req.query_param("saved").has_value()),
                             "Grade rules");

@@ -132,7 +132,7 @@ Result<GroupView> group_view(access::RouteDeps& deps, const Request& req, const 
         return v;
     });
     audit_view(deps, req, who, result ? "workload.view" : "workload.view.refused", std::nullopt,
-          std::string(scope == Scope::team ? "team=" : scope == Scope::pdu ? "pdu=" : "region=") + code);
+               std::string(scope == Scope::team ? "team=" : scope == Scope::pdu ? "pdu=" : "region=") + code);
     return result;
 }
 
