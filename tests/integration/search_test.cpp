@@ -499,7 +499,12 @@ TEST_P(HistorySearch, FoldingTheLiveIndexesIntoTheBasesLosesNothing) {
     const auto crn = known().kathryn;
     const auto id = add_contact(crn, "Talked about the quokka sanctuary volunteering.");
     ASSERT_EQ(history(crn, "q=quokka").size(), 1u);
-    ASSERT_EQ(run_onecase({"fold-history", "--db", service().url()}), 0);
+    const auto fold = run_onecase_capturing({"fold-history", "--db", service().url()});
+    ASSERT_EQ(fold.status, 0);
+    // PostgreSQL's indexes are ordinary ones: the command says so rather than time nothing.
+    EXPECT_NE(fold.output.find(GetParam() == "sqlite" ? "Folded the case-history indexes in" : "Nothing to fold"),
+              std::string::npos)
+        << fold.output;
     auto hits = history(crn, "q=quokka");
     ASSERT_EQ(hits.size(), 1u) << "found after the fold";
     EXPECT_EQ(hits[0].at("id").as_int64(), id);

@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
@@ -13,6 +14,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "access/users_store.hpp"
@@ -24,16 +27,40 @@ extern char** environ;
 
 namespace onecase::testing {
 
-int run_onecase(std::vector<std::string> args) {
+namespace {
+
+// Runs the command line; with `stdout_path`, its standard output goes to that file.
+int spawn_onecase(std::vector<std::string> args, const std::string* stdout_path) {
     args.insert(args.begin(), ONECASE_BINARY);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (stdout_path) {
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    }
     pid_t pid = 0;
-    if (posix_spawn(&pid, ONECASE_BINARY, nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    const int spawned = posix_spawn(&pid, ONECASE_BINARY, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return -1;
     int status = 0;
     waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+int run_onecase(std::vector<std::string> args) { return spawn_onecase(std::move(args), nullptr); }
+
+CommandResult run_onecase_capturing(std::vector<std::string> args) {
+    const auto path = (std::filesystem::temp_directory_path() / ("onecase-output-" + std::to_string(::getpid()))).string();
+    CommandResult result;
+    result.status = spawn_onecase(std::move(args), &path);
+    std::ifstream in(path);
+    result.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::filesystem::remove(path);
+    return result;
 }
 
 std::vector<std::string> backends() {

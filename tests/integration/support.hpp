@@ -34,6 +34,13 @@ std::string fresh_database_url(const std::string& backend, const std::string& na
 // could not be run or did not exit).
 int run_onecase(std::vector<std::string> args);
 
+// As run_onecase, with what the command printed on its standard output.
+struct CommandResult {
+    int status = -1;
+    std::string output;
+};
+CommandResult run_onecase_capturing(std::vector<std::string> args);
+
 struct HttpResult {
     int status = 0;
     std::multimap<std::string, std::string> headers;  // lower-case names
