@@ -94,7 +94,6 @@ private:
 
     // One import at a time (the background thread, settle, the destructor).
     std::mutex import_mutex_;
-    std::uint64_t imported_through_recorded_ = 0;
     std::jthread importer_;
 };
 

@@ -7,6 +7,12 @@
 
 namespace onecase::access {
 
+void audit_view(const RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
+                std::optional<std::string> crn, std::string detail) {
+    deps.views.record(deps.clock.now(), &who, req.remote_address,
+                      AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+}
+
 namespace json = boost::json;
 
 std::optional<Principal> Guard::authenticate(const http::Request& req) const {

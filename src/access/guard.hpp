@@ -39,6 +39,11 @@ struct RouteDeps {
     ViewAudit& views;
 };
 
+// Audits an event that changes nothing (a view, a search, a refusal) through
+// deps.views: on disk before it returns.
+void audit_view(const RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
+                std::optional<std::string> crn, std::string detail = "");
+
 using AuthedHandler = std::function<http::Response(http::Request&, const Principal&)>;
 
 class Guard {

@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "platform/identifiers.hpp"
-#include "access/audit.hpp"
 #include "appointments/case_section.hpp"
 #include "appointments/routes.hpp"
 #include "appointments/store.hpp"
@@ -122,10 +121,10 @@ void register_api_routes(http::Router& router, const access::Guard& guard, const
             return appointments_for_person(conn, person->id);
         });
         if (!result) {
-            audit(deps, req, who, "appointments.view.refused", crn, result.problem().title);
+            audit_view(deps, req, who, "appointments.view.refused", crn, result.problem().title);
             return Response::problem(result.problem());
         }
-        audit(deps, req, who, "appointments.view", crn, "count=" + std::to_string(result->size()));
+        audit_view(deps, req, who, "appointments.view", crn, "count=" + std::to_string(result->size()));
         json::array list;
         for (const auto& a : *result) list.push_back(appointment_json(a, now));
         return Response::json(json::serialize(json::object{{"appointments", std::move(list)}}));
@@ -157,10 +156,10 @@ void register_api_routes(http::Router& router, const access::Guard& guard, const
             return list;
         });
         if (!result) {
-            audit(deps, req, who, "requirements.view.refused", crn, result.problem().title);
+            audit_view(deps, req, who, "requirements.view.refused", crn, result.problem().title);
             return Response::problem(result.problem());
         }
-        audit(deps, req, who, "requirements.view", crn);
+        audit_view(deps, req, who, "requirements.view", crn);
         return Response::json(json::serialize(json::object{{"requirements", std::move(*result)}}));
     }));
 

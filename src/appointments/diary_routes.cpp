@@ -52,10 +52,10 @@ Result<Diary> load_diary(const Context& ctx, const Request& req, const Principal
     const std::string detail = "staff=" + (result ? result->owner.code : code) +
                                " from=" + platform::format_date(range.from) + " to=" + platform::format_date(range.to);
     if (!result)
-        audit(ctx.deps, req, who, "diary.view.refused", std::nullopt, detail);
+        audit_view(ctx.deps, req, who, "diary.view.refused", std::nullopt, detail);
     else
-        audit(ctx.deps, req, who, "diary.view", std::nullopt,
-              detail + " count=" + std::to_string(result->entries.size()));
+        audit_view(ctx.deps, req, who, "diary.view", std::nullopt,
+                   detail + " count=" + std::to_string(result->entries.size()));
     return result;
 }
 

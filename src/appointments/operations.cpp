@@ -48,12 +48,6 @@ access::AuditSnapshot audited_fields(const Appointment& a) {
 
 }  // namespace
 
-void audit(access::RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
-           std::optional<std::string> crn, std::string detail) {
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
-}
-
 Result<Appointment> book(const Context& ctx, const http::Request& req, const Principal& who, const std::string& crn,
                          const BookingInput& input) {
     const auto now = ctx.deps.clock.now();
@@ -135,14 +129,13 @@ Result<Appointment> read(const Context& ctx, const http::Request& req, const Pri
                          bool write, const std::string& action) {
     auto result = db::read_transaction(
         ctx.deps.db, [&](db::Connection& conn) { return authorised_appointment(ctx, conn, who, id, write); });
-    if (result)
-        audit(ctx.deps, req, who, action, result->crn, "appointment=" + std::to_string(id));
-    else if (result.problem().status == 403)
+    if (result) {
+        audit_view(ctx.deps, req, who, action, result->crn, "appointment=" + std::to_string(id));
+    } else if (result.problem().status == 403) {
         // Against the case it was refused on, so the case's audit trail shows who tried.
-        audit(ctx.deps, req, who, action + ".refused", db::read_transaction(ctx.deps.db, [&](db::Connection& conn) {
-                  return crn_of_appointment(conn, id);
-              }),
-              "appointment=" + std::to_string(id));
+        auto crn = db::read_transaction(ctx.deps.db, [&](db::Connection& conn) { return crn_of_appointment(conn, id); });
+        audit_view(ctx.deps, req, who, action + ".refused", std::move(crn), "appointment=" + std::to_string(id));
+    }
     return result;
 }
 

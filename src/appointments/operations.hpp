@@ -59,8 +59,6 @@ struct BookingChoices {
 };
 Result<BookingChoices> booking_choices(const Context& ctx, const access::Principal& who, const std::string& crn);
 
-
-void audit(access::RouteDeps& deps, const http::Request& req, const access::Principal& who, std::string action,
-           std::optional<std::string> crn, std::string detail = "");
+using access::audit_view;
 
 }  // namespace onecase::appointments

@@ -114,10 +114,10 @@ void register_page_routes(http::Router& router, const access::Guard& guard, cons
         const std::string crn = req.path_params.at("crn");
         auto choices = booking_choices(ctx, who, crn);
         if (!choices) {
-            audit(ctx.deps, req, who, "appointment.book.refused", crn, choices.problem().title);
+            audit_view(ctx.deps, req, who, "appointment.book.refused", crn, choices.problem().title);
             return guard.problem(req, &who, choices.problem());
         }
-        audit(ctx.deps, req, who, "appointment.book.view", crn);
+        audit_view(ctx.deps, req, who, "appointment.book.view", crn);
         BookingInput defaults;
         defaults.type = "office_visit";
         defaults.duration_minutes = "30";

@@ -4,7 +4,6 @@
 
 #include <charconv>
 
-#include "access/audit.hpp"
 #include "casework/case_access_list.hpp"
 #include "casework/routes.hpp"
 #include "platform/identifiers.hpp"
@@ -36,8 +35,7 @@ Result<json::object> list_view(access::RouteDeps& deps, const Request& req, cons
                             {"restrictedTo", std::move(restricted)},
                             {"excluded", std::move(excluded)}};
     });
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{result ? "case.access.view" : "case.access.view.refused", crn, ""});
+    access::audit_view(deps, req, who, result ? "case.access.view" : "case.access.view.refused", crn, "");
     return result;
 }
 

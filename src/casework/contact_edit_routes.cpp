@@ -5,7 +5,6 @@
 
 #include <charconv>
 
-#include "access/audit.hpp"
 #include "casework/case_access.hpp"
 #include "casework/contact_update.hpp"
 #include "casework/routes.hpp"
@@ -56,12 +55,10 @@ void register_contact_edit_routes(http::Router& router, const access::Guard& gua
             return o;
         });
         if (!result) {
-            deps.views.record(deps.clock.now(), &who, req.remote_address,
-                              access::AuditEntry{"contact.view.refused", crn, "contact=" + std::to_string(*id)});
+            access::audit_view(deps, req, who, "contact.view.refused", crn, "contact=" + std::to_string(*id));
             return Response::problem(result.problem());
         }
-        deps.views.record(deps.clock.now(), &who, req.remote_address,
-                          access::AuditEntry{"contact.view", crn, "contact=" + std::to_string(*id)});
+        access::audit_view(deps, req, who, "contact.view", crn, "contact=" + std::to_string(*id));
         return Response::json(json::serialize(*result));
     }));
 

@@ -6,7 +6,6 @@
 
 #include <charconv>
 
-#include "access/audit.hpp"
 #include "casework/case_access.hpp"
 #include "casework/contact_update.hpp"
 #include "casework/routes.hpp"
@@ -161,9 +160,8 @@ void register_contact_page_routes(http::Router& router, const access::Guard& gua
             if (!page) return page.problem();
             return std::pair{std::move(*page), drafts::find_draft(conn, who.user_id, contact_edit_draft_key(*id))};
         });
-        deps.views.record(deps.clock.now(), &who, req.remote_address,
-                          access::AuditEntry{loaded ? "contact.view" : "contact.view.refused", crn,
-                                             "contact=" + std::to_string(*id)});
+        access::audit_view(deps, req, who, loaded ? "contact.view" : "contact.view.refused", crn,
+                           "contact=" + std::to_string(*id));
         if (!loaded) return guard.problem(req, &who, loaded.problem());
         auto& [page, draft] = *loaded;
         EditFormState edit = form_from_contact(page.contact);

@@ -87,8 +87,8 @@ Result<json::object> read_risk(access::RouteDeps& deps, const http::Request& req
         if (!c) return c.problem();
         return reader(conn, *c);
     });
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{result ? action : action + ".refused", crn, result ? "" : result.problem().title});
+    access::audit_view(deps, req, who, result ? action : action + ".refused", crn,
+                       result ? "" : result.problem().title);
     return result;
 }
 

@@ -31,12 +31,6 @@ namespace {
 constexpr int kDefaultContactLimit = 100;
 constexpr int kMaxContactLimit = 1000;
 
-void audit(access::RouteDeps& deps, const Request& req, const Principal& who, std::string action,
-           std::optional<std::string> crn, std::string detail = "") {
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
-}
-
 int parse_limit(const Request& req) {
     auto text = req.query_param("limit");
     if (!text) return kDefaultContactLimit;
@@ -175,7 +169,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
                 return load_caseload(conn, who.staff->staff_id, deps.clock.now());
             });
         }
-        audit(deps, req, who, "caseload.view", std::nullopt, "cases=" + std::to_string(entries.size()));
+        access::audit_view(deps, req, who, "caseload.view", std::nullopt, "cases=" + std::to_string(entries.size()));
         return guard.render(req, &who, "caseload", caseload_page_view(entries, who), "My caseload");
     }));
 
@@ -186,7 +180,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
                 return load_caseload(conn, who.staff->staff_id, deps.clock.now());
             });
         }
-        audit(deps, req, who, "caseload.view", std::nullopt, "cases=" + std::to_string(entries.size()));
+        access::audit_view(deps, req, who, "caseload.view", std::nullopt, "cases=" + std::to_string(entries.size()));
         json::array cases;
         for (const auto& e : entries) cases.push_back(caseload_entry_json(e));
         return Response::json(json::serialize(json::object{{"cases", std::move(cases)}}));
@@ -210,10 +204,10 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return authorise_case(*conn, crn, who, false);
         }();
         if (!c) {
-            audit(deps, req, who, "case.view.refused", crn, c.problem().title);
+            access::audit_view(deps, req, who, "case.view.refused", crn, c.problem().title);
             return guard.problem(req, &who, c.problem());
         }
-        audit(deps, req, who, "case.view", crn);
+        access::audit_view(deps, req, who, "case.view", crn);
         std::optional<std::int64_t> recorded;
         if (auto r = req.query_param("recorded")) {
             std::int64_t id = 0;
@@ -263,10 +257,10 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return r;
         });
         if (!result) {
-            audit(deps, req, who, "case.view.refused", crn, result.problem().title);
+            access::audit_view(deps, req, who, "case.view.refused", crn, result.problem().title);
             return Response::problem(result.problem());
         }
-        audit(deps, req, who, "case.view", crn, "api");
+        access::audit_view(deps, req, who, "case.view", crn, "api");
         return Response::json(json::serialize(case_summary_json(*result)));
     }));
 
@@ -282,10 +276,10 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return contacts::contacts_for_person(conn, c->person.id, limit, may_see_sensitive(who));
         });
         if (!result) {
-            audit(deps, req, who, "contacts.view.refused", crn, result.problem().title);
+            access::audit_view(deps, req, who, "contacts.view.refused", crn, result.problem().title);
             return Response::problem(result.problem());
         }
-        audit(deps, req, who, "contacts.view", crn, "count=" + std::to_string(result->size()));
+        access::audit_view(deps, req, who, "contacts.view", crn, "count=" + std::to_string(result->size()));
         json::array list;
         for (const auto& c : *result) list.push_back(contact_json(c));
         return Response::json(json::serialize(json::object{{"contacts", std::move(list)}}));

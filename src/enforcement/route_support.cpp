@@ -31,12 +31,6 @@ void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Requ
                          access::AuditEntry{std::move(action), std::move(crn), std::move(detail), std::move(changes)});
 }
 
-void audit_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
-                std::string action, std::optional<std::string> crn, std::string detail) {
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
-}
-
 void audit_refused_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
                         const std::string& action, const std::string& table, std::int64_t id) {
     // The record kinds this is for, and what the detail calls each.

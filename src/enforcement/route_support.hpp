@@ -27,10 +27,7 @@ void audit(db::Connection& conn, const access::RouteDeps& deps, const http::Requ
            const access::Principal& who, std::string action, std::optional<std::string> crn, std::string detail,
            std::vector<access::FieldChange> changes = {});
 
-// An event that changes nothing (a view, a refusal): access::ViewAudit's row, on disk
-// before this returns.
-void audit_view(const access::RouteDeps& deps, const http::Request& req, const access::Principal& who,
-                std::string action, std::optional<std::string> crn, std::string detail);
+using access::audit_view;
 
 // A refused view of one record of a case (an appointment, enforcement action or
 // proposal), audited against the case it belongs to so the case's trail shows who

@@ -4,7 +4,6 @@
 
 #include <map>
 
-#include "access/audit.hpp"
 #include "access/policy.hpp"
 #include "reports/region_summary.hpp"
 
@@ -22,8 +21,7 @@ std::optional<std::vector<TierCount>> load(access::RouteDeps& deps, const Reques
     auto counts = db::read_transaction(deps.reporting_db, [&](db::Connection& conn) {
         return region_tier_counts(conn, who.staff->region_id);
     });
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{"report.region", std::nullopt, ""});
+    access::audit_view(deps, req, who, "report.region", std::nullopt, "");
     return counts;
 }
 

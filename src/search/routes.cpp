@@ -4,7 +4,6 @@
 
 #include <charconv>
 
-#include "access/audit.hpp"
 #include "casework/case_access.hpp"
 #include "casework/views.hpp"
 #include "platform/clock.hpp"
@@ -26,12 +25,6 @@ constexpr int kApiDefaultLimit = 20;
 constexpr int kApiMaxLimit = 100;
 constexpr int kHistoryLimit = 100;
 
-void audit(access::RouteDeps& deps, const Request& req, const Principal& who, std::string action,
-           std::optional<std::string> crn, std::string detail) {
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      access::AuditEntry{std::move(action), std::move(crn), std::move(detail)});
-}
-
 // Sensitive contacts are for staff only (as on the case page).
 bool may_see_sensitive(const Principal& who) { return who.staff.has_value(); }
 
@@ -51,7 +44,7 @@ std::vector<PersonResult> run_people_search(access::RouteDeps& deps, const Reque
     const auto now = deps.clock.now();
     const auto query = parse_people_query(q, static_cast<int>(platform::london_date(now).year()));
     auto found = db::read_transaction(deps.db, [&](db::Connection& conn) { return search_people(conn, who, query, limit); });
-    audit(deps, req, who, "search", std::nullopt, "q=" + q + " results=" + std::to_string(found.size()));
+    access::audit_view(deps, req, who, "search", std::nullopt, "q=" + q + " results=" + std::to_string(found.size()));
     return found;
 }
 
@@ -190,11 +183,13 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return search_history(conn, c->person.id, h.query, h.filter, may_see_sensitive(who), limit);
         });
         if (!result) {
-            if (result.problem().status == 403) audit(deps, req, who, "case.view.refused", crn, result.problem().title);
+            if (result.problem().status == 403) {
+                access::audit_view(deps, req, who, "case.view.refused", crn, result.problem().title);
+            }
             return Response::problem(result.problem());
         }
-        audit(deps, req, who, "history.search", crn,
-              "q=" + req.query_param("q").value_or("") + " results=" + std::to_string(result->size()));
+        access::audit_view(deps, req, who, "history.search", crn,
+                           "q=" + req.query_param("q").value_or("") + " results=" + std::to_string(result->size()));
         json::array list;
         for (const auto& hit : *result) {
             list.push_back(json::object{{"source", hit.source},
@@ -223,10 +218,10 @@ void register_routes(http::Router& router, const access::Guard& guard) {
             return Page{std::move(*c), std::move(hits)};
         });
         if (!result) {
-            audit(deps, req, who, "case.view.refused", crn, result.problem().title);
+            access::audit_view(deps, req, who, "case.view.refused", crn, result.problem().title);
             return guard.problem(req, &who, result.problem());
         }
-        audit(deps, req, who, "history.search", crn, "q=" + q + " results=" + std::to_string(result->hits.size()));
+        access::audit_view(deps, req, who, "history.search", crn, "q=" + q + " results=" + std::to_string(result->hits.size()));
         json::array hits;
         for (const auto& hit : result->hits) {
             hits.push_back(json::object{{"label", source_label(hit.source)},

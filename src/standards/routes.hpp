@@ -13,8 +13,6 @@ void register_due_routes(http::Router& router, const access::Guard& guard);
 void register_compliance_routes(http::Router& router, const access::Guard& guard);
 void register_policy_routes(http::Router& router, const access::Guard& guard);
 
-// One audit row in its own transaction (views: nothing else is written).
-void audit_view(access::RouteDeps& deps, const http::Request& req, const access::Principal& who, std::string action,
-                std::optional<std::string> crn, std::string detail);
+using access::audit_view;
 
 }  // namespace onecase::standards

@@ -465,6 +465,9 @@ TEST_F(SqliteIoErrors, FailedWritesAndFsyncsFailTheRequestCleanlyAndLoseNothingA
         if (r.status == 201) acknowledged.push_back(json::parse(r.body).at("id").as_int64());
         return r;
     };
+    // A search is a view: its audit row goes to the view-audit journal, beside the file
+    // and under the same failures. Each query is a CRN no case has, so its row is known.
+    auto search = [&](const std::string& q) { return http_request(port, "GET", "/api/v1/people?q=" + q, auth(p)); };
     auto expect_refused = [](const HttpResult& r, const char* when) {
         EXPECT_TRUE(r.status == 503 || r.status == 507) << when << ": " << r.status << " " << r.body;
         EXPECT_EQ(r.header("content-type"), "application/problem+json") << when;
@@ -476,15 +479,19 @@ TEST_F(SqliteIoErrors, FailedWritesAndFsyncsFailTheRequestCleanlyAndLoseNothingA
     expect_refused(write("while writes fail"), "a failing write");
     EXPECT_EQ(http_request(port, "GET", "/healthz").status, 200);
     EXPECT_EQ(contact_ids(p.url).size(), before) << "a failed write left a record";
+    expect_refused(search("Y900001"), "a view whose audit row cannot be written");
 
     set_failure("none");
     EXPECT_EQ(write("after writes recover").status, 201) << "writing resumes once writes succeed";
+    EXPECT_EQ(search("Y900002").status, 200) << "views resume once writes succeed";
 
     set_failure("fsync");
     auto failed_flush = write("while fsync fails");
     expect_refused(failed_flush, "a failing fsync");
     EXPECT_NE(failed_flush.body.find("may or may not"), std::string::npos) << "the outcome is unknown: " << failed_flush.body;
+    expect_refused(search("Y900003"), "a view whose audit row cannot be flushed");
     set_failure("none");
+    expect_refused(search("Y900004"), "a view after a failed flush of the journal, before a restart");
     const auto poisoned = contact_ids(p.url).size();
     auto after = write("after a failed fsync, before a restart");
     expect_refused(after, "a write after a failed fsync");
@@ -519,6 +526,18 @@ TEST_F(SqliteIoErrors, FailedWritesAndFsyncsFailTheRequestCleanlyAndLoseNothingA
                   .status,
               201);
     stop_server(restarted, SIGTERM);
+    // The restart moved what the journal held: the view answered is in the trail, the
+    // views refused before anything was written are not.
+    auto database = db::open_database(p.url);
+    auto searched = [&](const std::string& q) {
+        return database->acquire()
+            ->query("SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND detail LIKE ?", {"q=" + q + " %"})
+            .at(0)
+            .int64(0);
+    };
+    EXPECT_EQ(searched("Y900002"), 1);
+    EXPECT_EQ(searched("Y900001"), 0) << "a refused view left an audit row";
+    EXPECT_EQ(searched("Y900004"), 0) << "a refused view left an audit row";
 }
 
 }  // namespace
