@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/sqlite/library.hpp"
 
 extern char** environ;
 
@@ -38,6 +39,7 @@ struct SqliteHandle {
 };
 
 void open_sqlite(SqliteHandle& h, const std::string& path, int flags) {
+    prepare_sqlite_library();
     if (sqlite3_open_v2(path.c_str(), &h.db, flags, nullptr) != SQLITE_OK) {
         throw std::runtime_error("cannot open " + path + ": " + (h.db ? sqlite3_errmsg(h.db) : "out of memory"));
     }

@@ -3,6 +3,8 @@
 #include <thread>
 #include <vector>
 
+#include "db/sqlite/library.hpp"
+
 namespace onecase::db {
 namespace {
 
@@ -32,6 +34,7 @@ Value column(sqlite3_stmt* stmt, int c) {
 }  // namespace
 
 SqliteHandle::SqliteHandle(const std::string& path, std::chrono::milliseconds busy_timeout, int cache_kib) {
+    prepare_sqlite_library();
     const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
     if (rc != SQLITE_OK) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "db/sqlite/library.hpp"
 #include "platform/log.hpp"
 
 namespace onecase::db {
@@ -78,6 +79,7 @@ void WalCheckpointer::run(std::stop_token stop) {
         // database. A new connection learns that only when it first reads the file,
         // and until then checkpoints nothing, hence the pragma. NOMUTEX: one thread.
         if (!db) {
+            prepare_sqlite_library();
             if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK ||
                 sqlite3_exec(db, "PRAGMA journal_mode", nullptr, nullptr, nullptr) != SQLITE_OK) {
                 sqlite3_close_v2(db);
