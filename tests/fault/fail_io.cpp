@@ -1,10 +1,11 @@
 // An LD_PRELOAD shim for the I/O-error torture test: makes fsync/fdatasync or
-// write/pwrite fail with EIO on demand, for files under one path only, so the
-// server's sockets and logs keep working while its database "disk" fails.
+// write/pwrite fail on demand, for files under one path only, so the server's
+// sockets and logs keep working while its database "disk" fails.
 //
 //   ONECASE_FAIL_IO_PATH     prefix of the files to fail (e.g. the database file)
 //   ONECASE_FAIL_IO_CONTROL  a file whose first word says what fails now:
-//                            "fsync", "write", or anything else for nothing
+//                            "fsync" (EIO), "write" (EIO), "full" (writes fail with
+//                            ENOSPC, as on a full disk), or anything else for nothing
 //
 // The control file is read on every intercepted call, so a test switches failures
 // on and off while the server runs.
@@ -57,6 +58,19 @@ bool inject(int fd, const char* what) {
     return true;
 }
 
+bool inject_write(int fd) {
+    if (!targeted(fd)) return false;
+    if (failing("write")) {
+        errno = EIO;
+        return true;
+    }
+    if (failing("full")) {
+        errno = ENOSPC;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -73,17 +87,17 @@ int fdatasync(int fd) {
 
 ssize_t write(int fd, const void* buf, size_t count) {
     static auto next = real<ssize_t (*)(int, const void*, size_t)>("write");
-    return inject(fd, "write") ? -1 : next(fd, buf, count);
+    return inject_write(fd) ? -1 : next(fd, buf, count);
 }
 
 ssize_t pwrite(int fd, const void* buf, size_t count, off_t offset) {
     static auto next = real<ssize_t (*)(int, const void*, size_t, off_t)>("pwrite");
-    return inject(fd, "write") ? -1 : next(fd, buf, count, offset);
+    return inject_write(fd) ? -1 : next(fd, buf, count, offset);
 }
 
 ssize_t pwrite64(int fd, const void* buf, size_t count, off64_t offset) {
     static auto next = real<ssize_t (*)(int, const void*, size_t, off64_t)>("pwrite64");
-    return inject(fd, "write") ? -1 : next(fd, buf, count, offset);
+    return inject_write(fd) ? -1 : next(fd, buf, count, offset);
 }
 
 }  // extern "C"

@@ -485,6 +485,18 @@ TEST_F(SqliteIoErrors, FailedWritesAndFsyncsFailTheRequestCleanlyAndLoseNothingA
     EXPECT_EQ(write("after writes recover").status, 201) << "writing resumes once writes succeed";
     EXPECT_EQ(search("Y900002").status, 200) << "views resume once writes succeed";
 
+    // A full disk: the write and the view both say so (507), and both resume with room.
+    set_failure("full");
+    const auto full_write = write("while the disk is full");
+    EXPECT_EQ(full_write.status, 507) << full_write.body;
+    EXPECT_EQ(contact_ids(p.url).size(), before + 1) << "a write refused for a full disk left a record";
+    const auto full_view = search("Y900005");
+    EXPECT_EQ(full_view.status, 507) << "a view whose audit row finds no room: " << full_view.body;
+    EXPECT_EQ(full_view.header("content-type"), "application/problem+json");
+    set_failure("none");
+    EXPECT_EQ(write("after room is made").status, 201) << "writing resumes once there is room";
+    EXPECT_EQ(search("Y900006").status, 200) << "views resume once there is room";
+
     set_failure("fsync");
     auto failed_flush = write("while fsync fails");
     expect_refused(failed_flush, "a failing fsync");
@@ -536,7 +548,9 @@ TEST_F(SqliteIoErrors, FailedWritesAndFsyncsFailTheRequestCleanlyAndLoseNothingA
             .int64(0);
     };
     EXPECT_EQ(searched("Y900002"), 1);
+    EXPECT_EQ(searched("Y900006"), 1);
     EXPECT_EQ(searched("Y900001"), 0) << "a refused view left an audit row";
+    EXPECT_EQ(searched("Y900005"), 0) << "a view refused for a full disk left an audit row";
     EXPECT_EQ(searched("Y900004"), 0) << "a refused view left an audit row";
 }
 
