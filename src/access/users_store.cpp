@@ -74,17 +74,29 @@ NewSession create_session(db::Connection& conn, std::int64_t user_id, platform::
 
 namespace {
 
-std::optional<Principal> principal_for_user(db::Connection& conn, std::int64_t user_id) {
-    auto rows = conn.query("SELECT id, username, role, staff_id, active FROM users WHERE id = ?",
-                           {user_id});
-    if (rows.empty() || !rows[0].boolean(4)) return std::nullopt;
-    auto role = parse_role(rows[0].text(2));
+// A principal is read with whatever authenticated it, in one statement: the user and
+// their staff scope join onto the token or session row (`a`). Three statements per
+// request before, each a round trip on PostgreSQL.
+constexpr const char* kPrincipalColumns =
+    "u.id, u.username, u.role, u.active, s.id, s.code, s.first_name, s.last_name, t.id, t.code, t.name, p.id, p.region_id";
+constexpr const char* kPrincipalJoins =
+    " JOIN users u ON u.id = a.user_id LEFT JOIN staff s ON s.id = u.staff_id"
+    " LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN pdus p ON p.id = t.pdu_id";
+
+// The principal from kPrincipalColumns, starting at column `c`; none for an inactive
+// user or an unknown role.
+std::optional<Principal> principal_from(const db::Row& r, std::size_t c) {
+    if (!r.boolean(c + 3)) return std::nullopt;
+    auto role = parse_role(r.text(c + 2));
     if (!role) return std::nullopt;
     Principal p;
-    p.user_id = rows[0].int64(0);
-    p.username = rows[0].text(1);
+    p.user_id = r.int64(c);
+    p.username = r.text(c + 1);
     p.role = *role;
-    if (auto staff_id = rows[0].opt_int64(3)) p.staff = load_staff_scope(conn, *staff_id);
+    if (!r.is_null(c + 4) && !r.is_null(c + 8) && !r.is_null(c + 11)) {
+        p.staff = StaffScope{r.int64(c + 4), r.text(c + 5), r.text(c + 6) + " " + r.text(c + 7), r.int64(c + 8),
+                             r.text(c + 9),  r.text(c + 10), r.int64(c + 11), r.int64(c + 12)};
+    }
     return p;
 }
 
@@ -93,20 +105,19 @@ std::optional<Principal> principal_for_user(db::Connection& conn, std::int64_t u
 std::optional<Principal> resume_session(db::Connection& conn, const std::string& token,
                                         platform::Instant now, const SessionPolicy& policy) {
     const auto hash = platform::sha256_hex(token);
-    auto rows = conn.query(
-        "SELECT user_id, csrf_token, created_at, last_seen_at, ended_at FROM sessions "
-        "WHERE token_hash = ?",
-        {hash});
-    if (rows.empty() || !rows[0].is_null(4)) return std::nullopt;
-    const auto created = platform::parse_instant(rows[0].text(2));
-    const auto last_seen = platform::parse_instant(rows[0].text(3));
+    auto rows = conn.query(std::string("SELECT a.csrf_token, a.created_at, a.last_seen_at, a.ended_at, ") + kPrincipalColumns +
+                               " FROM sessions a" + kPrincipalJoins + " WHERE a.token_hash = ?",
+                           {hash});
+    if (rows.empty() || !rows[0].is_null(3)) return std::nullopt;
+    const auto created = platform::parse_instant(rows[0].text(1));
+    const auto last_seen = platform::parse_instant(rows[0].text(2));
     if (!created || !last_seen) return std::nullopt;
     if (now - *last_seen > policy.idle_timeout || now - *created > policy.absolute_timeout) {
         return std::nullopt;
     }
-    auto p = principal_for_user(conn, rows[0].int64(0));
+    auto p = principal_from(rows[0], 4);
     if (!p) return std::nullopt;
-    p->csrf_token = rows[0].text(1);
+    p->csrf_token = rows[0].text(0);
     // Refreshed at most once a minute (a write per request would cost the disk), and
     // often enough that a short timeout still measures idleness.
     const auto refresh_after = std::min<std::chrono::seconds>(std::chrono::seconds(60), policy.idle_timeout / 4);
@@ -143,15 +154,15 @@ std::string create_api_token(db::Connection& conn, std::int64_t user_id, const s
 
 std::optional<Principal> principal_for_api_token(db::Connection& conn, const std::string& token,
                                                  platform::Instant now) {
-    auto rows = conn.query(
-        "SELECT user_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?",
-        {platform::sha256_hex(token)});
-    if (rows.empty() || !rows[0].is_null(2)) return std::nullopt;
-    if (auto expires = rows[0].opt_text(1)) {
+    auto rows = conn.query(std::string("SELECT a.expires_at, a.revoked_at, ") + kPrincipalColumns + " FROM api_tokens a" +
+                               kPrincipalJoins + " WHERE a.token_hash = ?",
+                           {platform::sha256_hex(token)});
+    if (rows.empty() || !rows[0].is_null(1)) return std::nullopt;
+    if (auto expires = rows[0].opt_text(0)) {
         auto at = platform::parse_instant(*expires);
         if (!at || now >= *at) return std::nullopt;
     }
-    auto p = principal_for_user(conn, rows[0].int64(0));
+    auto p = principal_from(rows[0], 2);
     if (p) p->via_token = true;
     return p;
 }
