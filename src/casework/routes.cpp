@@ -287,11 +287,17 @@ void register_routes(http::Router& router, const access::Guard& guard) {
 
     router.add("POST", "/api/v1/people/{crn}/contacts", guard.api([&deps](Request& req, const Principal& who) {
         const std::string crn = req.path_params.at("crn");
-        if (auto refused = refuse_unless_writable(deps.db, crn, who)) return Response::problem(*refused);
+        // Someone refused hears only that, whatever they sent. save_contact checks access
+        // before anything else in its transaction, so only a body it never sees needs a
+        // check of its own here: checking every write twice cost 8% of a write's time.
+        auto unless_refused = [&](const Problem& bad_input) {
+            if (auto refused = refuse_unless_writable(deps.db, crn, who)) return Response::problem(*refused);
+            return Response::problem(bad_input);
+        };
         auto body = parse_json_object(req.body);
-        if (!body) return Response::problem(Problem::bad_request("The body must be a JSON object."));
+        if (!body) return unless_refused(Problem::bad_request("The body must be a JSON object."));
         auto input = contact_input_from_json(*body);
-        if (!input) return Response::problem(input.problem());
+        if (!input) return unless_refused(input.problem());
         auto saved = save_contact(deps, req, who, crn, *input);
         if (!saved) return Response::problem(saved.problem());
         auto r = Response::json(json::serialize(contact_json(*saved)), 201);
