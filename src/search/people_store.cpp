@@ -66,15 +66,47 @@ std::string narrowing_sql(const Narrowing& n, db::Params& params, bool after_ran
     return sql + " AND " + f + "scope_region = ? AND " + f + "case_manager_staff_id = ?";
 }
 
-// One word's candidates: every key it may match, looked up in the one index.
-std::string word_clause(const std::string& w, WordMatch how, const Narrowing& n, db::Params& params) {
-    const auto keys = keys_for(w, how);
-    std::string sql = "SELECT person_id FROM person_name_keys WHERE name_key IN (";
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(keys[i]);
+// A PostgreSQL array literal of the keys, each quoted.
+std::string text_array_literal(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
     }
-    sql += ")" + narrowing_sql(n, params);
+    return out + "}";
+}
+
+// The keys as a set to join on, for the caller's own cases on PostgreSQL. A prepared
+// statement there soon runs a generic plan, in which `IN (?, ?, …)` is no hashed set
+// but a list each of a practitioner's few hundred keys is compared with in turn: for a
+// one-slip pass's 290 keys, 85,000 comparisons and 1.9 ms on the national set. Joined
+// as an array, the same rows are matched in 0.1 ms. The passes over everyone's keys
+// keep the list: there each key is a seek of its own, as fast either way.
+std::string own_keys_joined(const std::vector<std::string>& keys, const Narrowing& n, db::Params& params) {
+    params.emplace_back(text_array_literal(keys));
+    return "SELECT person_id FROM unnest(CAST(? AS TEXT[])) AS typed(key) JOIN person_name_keys ON name_key = typed.key "
+           "WHERE TRUE" + narrowing_sql(n, params);
+}
+
+// One word's candidates: every key it may match, looked up in the one index.
+std::string word_clause(db::Dialect dialect, const std::string& w, WordMatch how, const Narrowing& n, db::Params& params) {
+    const auto keys = keys_for(w, how);
+    std::string sql;
+    if (n.own_cases_only && dialect == db::Dialect::postgres) {
+        sql = own_keys_joined(keys, n, params);
+    } else {
+        sql = "SELECT person_id FROM person_name_keys WHERE name_key IN (";
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            sql += i == 0 ? "?" : ", ?";
+            params.emplace_back(keys[i]);
+        }
+        sql += ")" + narrowing_sql(n, params);
+    }
     if (!takes_prefixes(how)) return sql;
     params.emplace_back("t:" + w);
     params.emplace_back("t:" + w + "\x7f");
@@ -89,7 +121,7 @@ std::vector<std::int64_t> by_name_keys(db::Connection& conn, const std::vector<s
     for (const auto& w : words) {
         if (w.size() < 2) continue;  // an initial narrows nothing on its own
         if (!sql.empty()) sql += " INTERSECT ";
-        sql += word_clause(w, how, n, params);
+        sql += word_clause(conn.dialect(), w, how, n, params);
     }
     if (sql.empty()) return {};
     params.emplace_back(limit);
