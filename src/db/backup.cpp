@@ -22,15 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_postgres(const std::string& url) { return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0; }
-
-std::string sqlite_path(const std::string& url) {
-    if (url.rfind("sqlite://", 0) == 0) return url.substr(9);
-    if (url.rfind("sqlite:", 0) == 0) return url.substr(7);
-    if (url.ends_with(".db")) return url;
-    throw std::invalid_argument("unknown database URL '" + url + "': use sqlite:PATH or postgresql://...");
-}
-
 struct SqliteHandle {
     sqlite3* db = nullptr;
     ~SqliteHandle() {
@@ -113,13 +104,13 @@ BackupSummary backup_database(const std::string& url, const std::string& file) {
     const std::string partial = file + ".partial";
     fs::remove(partial);
     BackupSummary s;
-    if (is_postgres(url)) {
+    if (is_postgres_url(url)) {
         s.kind = "postgresql";
         run({"pg_dump", "--format=custom", "--no-owner", "--file=" + partial, "--dbname=" + url});
         count_postgres(url, s);  // what the database holds now: at least what the dump holds
     } else {
         s.kind = "sqlite";
-        const auto path = sqlite_path(url);
+        const auto path = sqlite_path_of(url);
         if (!fs::exists(path)) throw std::runtime_error("no database at " + path);
         SqliteHandle from, to;
         open_sqlite(from, path, SQLITE_OPEN_READONLY);
@@ -138,7 +129,7 @@ BackupSummary restore_database(const std::string& file, const std::string& url) 
     if (!fs::exists(file)) throw std::runtime_error("no backup at " + file);
     const auto magic = file_magic(file);
     BackupSummary s;
-    if (is_postgres(url)) {
+    if (is_postgres_url(url)) {
         if (magic.rfind("PGDMP", 0) != 0) throw std::runtime_error(file + " is not a PostgreSQL backup (pg_dump custom format)");
         {
             auto database = open_database(url);
@@ -153,7 +144,7 @@ BackupSummary restore_database(const std::string& file, const std::string& url) 
         count_postgres(url, s);
     } else {
         if (magic.rfind("SQLite format 3", 0) != 0) throw std::runtime_error(file + " is not a SQLite backup");
-        const auto path = sqlite_path(url);
+        const auto path = sqlite_path_of(url);
         if (fs::exists(path)) throw std::runtime_error(path + " exists: restore into a new file (stop the server, move it aside)");
         s.kind = "sqlite";
         const std::string partial = path + ".partial";

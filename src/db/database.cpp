@@ -11,16 +11,18 @@ PooledConnection::~PooledConnection() {
 
 PooledConnection Database::acquire() { return PooledConnection(this, take()); }
 
+bool is_postgres_url(const std::string& url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
+
+std::string sqlite_path_of(const std::string& url) {
+    if (url.starts_with("sqlite://")) return url.substr(9);
+    if (url.starts_with("sqlite:")) return url.substr(7);
+    if (url.size() > 3 && url.ends_with(".db")) return url;
+    throw std::invalid_argument("unknown database URL '" + url + "': use sqlite:PATH or postgresql://...");
+}
+
 std::unique_ptr<Database> open_database(const std::string& url, const OpenOptions& options) {
-    auto starts_with = [&](std::string_view p) { return url.rfind(p, 0) == 0; };
-    if (starts_with("postgresql://") || starts_with("postgres://")) {
-        return make_postgres_database(url, options);
-    }
-    if (starts_with("sqlite://")) return make_sqlite_database(url.substr(9), options);
-    if (starts_with("sqlite:")) return make_sqlite_database(url.substr(7), options);
-    if (url.size() > 3 && url.ends_with(".db")) return make_sqlite_database(url, options);
-    throw std::invalid_argument("unknown database URL '" + url +
-                                "': use sqlite:PATH or postgresql://...");
+    if (is_postgres_url(url)) return make_postgres_database(url, options);
+    return make_sqlite_database(sqlite_path_of(url), options);
 }
 
 }  // namespace onecase::db

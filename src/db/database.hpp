@@ -175,6 +175,11 @@ struct OpenOptions {
 // unknown scheme and Unavailable when it cannot connect.
 std::unique_ptr<Database> open_database(const std::string& url, const OpenOptions& options = {});
 
+// How open_database reads a URL, for tools that work on the file or server directly.
+bool is_postgres_url(const std::string& url);
+// The file of a SQLite URL; throws std::invalid_argument for any other URL.
+std::string sqlite_path_of(const std::string& url);
+
 // Runs `work(conn)` inside a write transaction and commits; rolls back if it throws.
 // The commit has reached disk when this returns.
 template <typename Work>
