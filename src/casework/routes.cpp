@@ -10,6 +10,7 @@
 #include "access/users_store.hpp"
 #include "appointments/case_section.hpp"
 #include "casework/case_access.hpp"
+#include "casework/contact_paging.hpp"
 #include "casework/views.hpp"
 #include "contacts/store.hpp"
 #include "drafts/store.hpp"
@@ -58,15 +59,18 @@ Response case_page(const access::Guard& guard, const Request& req, const Princip
     auto& deps = guard.deps();
     const auto now = deps.clock.now();
     json::object appointments_section;
+    ContactPage contact_page;
     CaseRecord record = read_transaction(deps.db, [&](db::Connection& conn) {
         auto r = load_case_record(conn, c.person);
         r.case_manager = c.case_manager;
-        r.contacts = contacts::contacts_for_person(conn, c.person.id, 0, may_see_sensitive(who));
+        contact_page = load_contact_page(conn, c.person.id, older_than_param(req), may_see_sensitive(who));
+        r.contacts = contact_page.contacts;
         appointments_section = appointments::case_section(conn, c.person.id, c.person.crn,
                                                           access::can_write_case(who, case_scope(c.case_manager, c.person)), now);
         return r;
     });
     auto view = case_page_view(record, form, now, who.csrf_token, recorded_id);
+    add_contact_paging(view, c.person.crn, contact_page, recorded_id);
     view["nationalStandards"] = standards::case_page_section(deps.db, c.person.id, now);
     const bool may_write = access::can_write_case(who, c.scope);
     view["restricted"] = c.scope.restricted();
@@ -270,10 +274,18 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         if (limit < 0) {
             return Response::problem(Problem::invalid({{"limit", "limit must be a whole number from 1"}}));
         }
+        const auto older_than_text = req.query_param("olderThan");
+        const auto older_than = older_than_param(req);
         auto result = read_transaction(deps.db, [&](db::Connection& conn) -> Result<std::vector<contacts::Contact>> {
             auto c = authorise_case(conn, crn, who, false);
             if (!c) return c.problem();
-            return contacts::contacts_for_person(conn, c->person.id, limit, may_see_sensitive(who));
+            if (!older_than_text) return contacts::contacts_for_person(conn, c->person.id, limit, may_see_sensitive(who));
+            // The next page after the last contact a client has: one of this case's.
+            auto after = older_than ? contacts::find_contact(conn, c->person.id, *older_than) : std::nullopt;
+            if (!after || (after->sensitive && !may_see_sensitive(who))) {
+                return Problem::invalid({{"olderThan", "olderThan must be the id of one of this case's contacts"}});
+            }
+            return contacts::contacts_after(conn, *after, limit, may_see_sensitive(who));
         });
         if (!result) {
             access::audit_view(deps, req, who, "contacts.view.refused", crn, result.problem().title);

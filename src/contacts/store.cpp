@@ -28,8 +28,35 @@ std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t pers
     return out;
 }
 
-std::int64_t count_contacts(db::Connection& conn, std::int64_t person_id) {
-    return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ?", {person_id}).at(0).int64(0);
+std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, int limit, bool include_sensitive) {
+    // `contact_at <= ?` bounds the walk down the (person_id, contact_at) index; the OR
+    // breaks ties between contacts recorded for the same minute by id, as the order does.
+    static const std::string sql = std::string(kSelect) +
+                                   "WHERE c.person_id = ? AND (c.sensitive = 0 OR ? = 1) AND c.contact_at <= ? "
+                                   "AND (c.contact_at < ? OR c.id < ?) "
+                                   "ORDER BY c.contact_at DESC, c.id DESC LIMIT ?";
+    auto rows = conn.query(sql, {after.person_id, std::int64_t{include_sensitive ? 1 : 0}, after.contact_at,
+                                 after.contact_at, after.id, std::int64_t{limit > 0 ? limit : 1'000'000'000}});
+    std::vector<Contact> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(to_contact(r));
+    return out;
+}
+
+std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive,
+                                    const Contact* newer_than) {
+    const std::int64_t sensitive = include_sensitive ? 1 : 0;
+    if (!newer_than) {
+        return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ? AND (sensitive = 0 OR ? = 1)",
+                          {person_id, sensitive})
+            .at(0)
+            .int64(0);
+    }
+    return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ? AND (sensitive = 0 OR ? = 1) AND contact_at >= ? "
+                      "AND (contact_at > ? OR id >= ?)",
+                      {person_id, sensitive, newer_than->contact_at, newer_than->contact_at, newer_than->id})
+        .at(0)
+        .int64(0);
 }
 
 Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewContact& c,

@@ -14,7 +14,14 @@ namespace onecase::contacts {
 std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t person_id, int limit,
                                          bool include_sensitive);
 
-std::int64_t count_contacts(db::Connection& conn, std::int64_t person_id);
+// The next page of a case's contacts: those after `after` in newest-first order (a
+// contact of the case, already shown), at most `limit`.
+std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, int limit, bool include_sensitive);
+
+// How many contacts of the case the caller may see; with `newer_than`, only it and
+// those before it in newest-first order (so a page after it starts one further on).
+std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive,
+                                    const Contact* newer_than = nullptr);
 
 // Inserts in the caller's transaction and returns the stored contact.
 Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewContact& contact,
