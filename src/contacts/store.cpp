@@ -13,6 +13,13 @@ Contact to_contact(const db::Row& r) {
                    r.text(6),  r.boolean(7), r.text(8),   r.text(9), r.int64(10), r.opt_int64(11)};
 }
 
+std::vector<Contact> to_contacts(const db::Rows& rows) {
+    std::vector<Contact> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(to_contact(r));
+    return out;
+}
+
 }  // namespace
 
 std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t person_id, int limit,
@@ -20,12 +27,8 @@ std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t pers
     static const std::string sql = std::string(kSelect) +
                                    "WHERE c.person_id = ? AND (c.sensitive = 0 OR ? = 1) "
                                    "ORDER BY c.contact_at DESC, c.id DESC LIMIT ?";
-    auto rows = conn.query(sql, {person_id, std::int64_t{include_sensitive ? 1 : 0},
-                                 std::int64_t{limit > 0 ? limit : 1'000'000'000}});
-    std::vector<Contact> out;
-    out.reserve(rows.size());
-    for (const auto& r : rows) out.push_back(to_contact(r));
-    return out;
+    return to_contacts(conn.query(sql, {person_id, std::int64_t{include_sensitive ? 1 : 0},
+                                        std::int64_t{limit > 0 ? limit : 1'000'000'000}}));
 }
 
 std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, int limit, bool include_sensitive) {
@@ -35,12 +38,8 @@ std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, 
                                    "WHERE c.person_id = ? AND (c.sensitive = 0 OR ? = 1) AND c.contact_at <= ? "
                                    "AND (c.contact_at < ? OR c.id < ?) "
                                    "ORDER BY c.contact_at DESC, c.id DESC LIMIT ?";
-    auto rows = conn.query(sql, {after.person_id, std::int64_t{include_sensitive ? 1 : 0}, after.contact_at,
-                                 after.contact_at, after.id, std::int64_t{limit > 0 ? limit : 1'000'000'000}});
-    std::vector<Contact> out;
-    out.reserve(rows.size());
-    for (const auto& r : rows) out.push_back(to_contact(r));
-    return out;
+    return to_contacts(conn.query(sql, {after.person_id, std::int64_t{include_sensitive ? 1 : 0}, after.contact_at,
+                                        after.contact_at, after.id, std::int64_t{limit > 0 ? limit : 1'000'000'000}}));
 }
 
 std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive,
