@@ -41,6 +41,7 @@ onecase_fuzz_target(json_body
           contacts/rules.cpp ${FUZZ_DATES}
   DEPS fuzz_boost_json fmt::fmt)
 onecase_fuzz_target(search_query
-  SOURCES search/people_query.cpp search/history_query.cpp people/name_keys.cpp platform/identifiers.cpp ${FUZZ_DATES}
-  DEPS fmt::fmt)
+  SOURCES search/people_query.cpp search/history_query.cpp search/excerpt.cpp search/english_stem.cpp people/name_keys.cpp
+          platform/identifiers.cpp ${FUZZ_DATES}
+  DEPS fmt::fmt ${STEMMER_LIBRARY})
 add_custom_target(fuzz_targets DEPENDS ${ONECASE_FUZZ_TARGETS})

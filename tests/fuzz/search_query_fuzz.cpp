@@ -1,13 +1,15 @@
 // Fuzzes what people type into the search boxes: the people search (identifiers,
 // dates of birth, name words) and a case's history search (words, phrases, filters,
-// and the HTML made from the engines' marked-up excerpts).
+// the excerpts made for PostgreSQL's hits, and the HTML made from marked-up excerpts).
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "fuzz_check.hpp"
 #include "platform/clock.hpp"
 #include "platform/identifiers.hpp"
+#include "search/excerpt.hpp"
 #include "search/history_query.hpp"
 #include "search/people_query.hpp"
 
@@ -37,6 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(html.find('>') == std::string::npos);
     FUZZ_CHECK(html.find('"') == std::string::npos);
     (void)search::strip_marks(text);
+
+    // An excerpt's markers come in pairs, around whole words, never nested.
+    const auto lexemes = search::wanted_lexemes(text);
+    const auto excerpt = search::marked_excerpt(text, lexemes, 1 + size % 30);
+    bool open = false;
+    for (const char c : excerpt) {
+        if (c == search::kMarkStart) FUZZ_CHECK(!std::exchange(open, true));
+        if (c == search::kMarkEnd) FUZZ_CHECK(std::exchange(open, false));
+    }
+    FUZZ_CHECK(!open);
 
     const auto third = text.size() / 3;
     search::HistoryFilter filter;

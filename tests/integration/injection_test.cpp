@@ -138,8 +138,9 @@ TEST_P(Injection, ContactNotesAreStoredVerbatimAndShownEscaped) {
     auto history = browser.get("/cases/" + crn + "/search?q=alert");
     EXPECT_EQ(history.status, 200);
     EXPECT_NE(history.body.find("<mark>alert</mark>"), std::string::npos);
-    // SQLite's excerpt keeps the tag text (escaped); PostgreSQL's ts_headline drops
-    // what its parser reads as HTML tags. Either way no markup gets through raw.
+    // Both engines' excerpts keep the tag text, escaped: no markup gets through raw.
+    EXPECT_NE(history.body.find("&quot;&gt;&lt;img src=x onerror=<mark>alert</mark>(1)&gt;"), std::string::npos);
+    // PostgreSQL's parser does not index what is inside <script>…</script>.
     if (GetParam() == "sqlite") {
         EXPECT_NE(history.body.find("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"), std::string::npos);
     }
