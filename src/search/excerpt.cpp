@@ -61,6 +61,8 @@ struct Word {
     std::optional<std::size_t> lexeme;  // which of the lexemes the word's stem is
 };
 
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::vector<Word> words_of(std::string_view text, const std::vector<std::string>& lexemes) {
     // A stem keeps its word's first letter, so only words starting as some lexeme
     // does are stemmed: most of a note is not.
@@ -69,6 +71,8 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
         if (!l.empty()) first_letters += l.front();
     }
     std::vector<Word> words;
+    words.reserve(text.size() / 6);
+    std::string lower;
     std::size_t i = 0;
     while (i < text.size()) {
         if (!is_word_byte(static_cast<unsigned char>(text[i]))) {
@@ -77,11 +81,9 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
         }
         Word w{i, i, std::nullopt};
         while (w.end < text.size() && is_word_byte(static_cast<unsigned char>(text[w.end]))) ++w.end;
-        std::string lower(text.substr(w.begin, w.end - w.begin));
-        for (auto& c : lower) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        if (first_letters.find(lower.front()) != std::string::npos) {
+        if (first_letters.find(lower_ascii(text[w.begin])) != std::string::npos) {
+            lower.assign(text, w.begin, w.end - w.begin);
+            for (auto& c : lower) c = lower_ascii(c);
             const auto stem = english_stem(lower);
             for (std::size_t l = 0; l < lexemes.size() && !w.lexeme; ++l) {
                 if (lexemes[l] == stem || lexemes[l] == lower) w.lexeme = l;
@@ -133,33 +135,38 @@ std::size_t best_start(const std::vector<Word>& words, std::size_t size, std::si
 }  // namespace
 
 std::string marked_excerpt(std::string_view text, const std::vector<std::string>& lexemes, std::size_t max_words) {
-    std::string clean;
-    clean.reserve(text.size());
-    for (const char c : text) {
-        if (c != kMarkStart && c != kMarkEnd) clean += c;
+    std::string without_marks;
+    std::string_view clean = text;
+    constexpr char kMarks[] = {kMarkStart, kMarkEnd};
+    if (text.find_first_of(std::string_view(kMarks, 2)) != std::string_view::npos) {
+        for (const char c : text) {
+            if (c != kMarkStart && c != kMarkEnd) without_marks += c;
+        }
+        clean = without_marks;
     }
     const auto words = words_of(clean, lexemes);
-    if (words.empty() || max_words == 0) return clean;
+    if (words.empty() || max_words == 0) return std::string(clean);
     const std::size_t start = best_start(words, max_words, lexemes.size());
     const std::size_t end = std::min(words.size(), start + max_words);
 
     std::string out;
+    out.reserve(std::min(clean.size(), max_words * 12) + 16);
     std::size_t at = 0;
     if (start > 0) {
         out += "…";
         at = words[start].begin;
     }
     for (std::size_t i = start; i < end; ++i) {
-        out.append(clean, at, words[i].begin - at);
+        out += clean.substr(at, words[i].begin - at);
         if (words[i].lexeme) out += kMarkStart;
-        out.append(clean, words[i].begin, words[i].end - words[i].begin);
+        out += clean.substr(words[i].begin, words[i].end - words[i].begin);
         if (words[i].lexeme) out += kMarkEnd;
         at = words[i].end;
     }
     if (end < words.size()) {
         out += "…";
     } else {
-        out.append(clean, at, std::string::npos);
+        out += clean.substr(at);
     }
     return out;
 }
