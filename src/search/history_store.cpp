@@ -1,6 +1,5 @@
 #include "search/history_store.hpp"
 
-#include <iterator>
 #include <map>
 
 #include "search/excerpt.hpp"
@@ -18,7 +17,7 @@ void add_filter(db::Params& p, const HistoryFilter& f) {
 }
 
 // One kind of hit: the live index, which of its columns, and the source table it
-// points into. Every kind is searched in two arms (migration 0019): the base index
+// points into. Every kind is in two indexes (migration 0019): the base index
 // (`<index>_base`), built in bulk and never written by users, and the live one their
 // writes go to. A base entry whose row was edited or deleted since is stale; the
 // row's current text is in the live index.
@@ -36,33 +35,39 @@ constexpr Kind kKinds[] = {{"contact", "contacts_fts", "notes", 0, "contacts", "
                            {"outcome", "appointments_fts", "outcome_notes", 1, "appointments", "type", "start_at"},
                            {"enforcement", "enforcement_fts", "reason", 0, "enforcement_actions", "kind", "action_date"}};
 
-// Arm n searches kind n / 2, in the base index when n is even, the live one when odd.
-constexpr std::size_t kArmCount = 2 * std::size(kKinds);
-const Kind& kind_of(std::size_t arm) { return kKinds[arm / 2]; }
-bool is_base(std::size_t arm) { return arm % 2 == 0; }
-std::string index_of(std::size_t arm) { return std::string(kind_of(arm).index) + (is_base(arm) ? "_base" : ""); }
+// A row's key in the history indexes (migration 0015), from columns an index on the
+// table holds: the generated history_key column would make SQLite read the row.
+constexpr const char* kRowKey = "((s.person_id << 32) + s.id)";
 
-// Each index is asked only for the case's rowid range (migration 0015), then the row
-// it points at is read by id. Contacts alone have a sensitive flag.
-std::string arm_select(std::size_t arm, db::Params& p, const HistoryQuery& query, const HistoryKeyRange& range,
-                       std::int64_t sensitive) {
-    const auto& kind = kind_of(arm);
-    const std::string index = index_of(arm);
-    const std::string table = kind.table;
-    std::string sql = "SELECT '" + std::string(kind.source) + "' AS source, s.id AS source_id, s." + kind.type_column +
-                      " AS type, s." + kind.at_column + " AS at, f.rowid AS history_key, " + std::to_string(arm) +
-                      " AS arm FROM " + index + " f CROSS JOIN " + table + " s ON s.id = (f.rowid & 4294967295) WHERE f." +
-                      index + " MATCH ? AND f.rowid BETWEEN ? AND ?";
-    p.emplace_back(fts5_history_expression(query, kind.column));
-    p.emplace_back(range.first);
-    p.emplace_back(range.last);
-    if (is_base(arm)) {
-        sql += " AND NOT EXISTS (SELECT 1 FROM history_base_replaced r WHERE r.source_table = '" + table + "' AND r.id = s.id)";
-    }
+// The newest `limit` rows of one kind that match, read from the case's rows in date
+// order: each index is asked once for the case's rowid range (migration 0015) and
+// its hits are a set the rows are checked against. A contact's date, type and
+// sensitive flag are in the index the rows are read from (migration 0024), so a
+// common word's search stops after `limit` hits instead of reading every matching
+// row of the table, one page each, after every commit had emptied the cache.
+std::string kind_select(const Kind& kind, db::Params& p, std::int64_t person_id, const HistoryQuery& query,
+                        const HistoryKeyRange& range, std::int64_t sensitive, const HistoryFilter& filter, int limit) {
+    const std::string index = kind.index, table = kind.table, at = std::string("s.") + kind.at_column;
+    auto hits_in = [&](const std::string& idx) {
+        p.emplace_back(fts5_history_expression(query, kind.column));
+        p.emplace_back(range.first);
+        p.emplace_back(range.last);
+        return std::string(kRowKey) + " IN (SELECT rowid FROM " + idx + " WHERE " + idx + " MATCH ? AND rowid BETWEEN ? AND ?)";
+    };
+    p.emplace_back(person_id);
+    std::string sql = "SELECT * FROM (SELECT '" + std::string(kind.source) + "' AS source, s.id AS source_id, s." +
+                      kind.type_column + " AS type, " + at + " AS at FROM " + table + " s WHERE s.person_id = ? AND (";
+    sql += hits_in(index + "_base") +
+           " AND NOT EXISTS (SELECT 1 FROM history_base_replaced r WHERE r.source_table = '" + table + "' AND r.id = s.id)";
+    sql += " OR " + hits_in(index) + ")";
     if (table == "contacts") {
         sql += " AND (? = 1 OR s.sensitive = 0)";
         p.emplace_back(sensitive);
     }
+    sql += " AND (? = '' OR '" + std::string(kind.source) + "' = ? OR s." + kind.type_column + " = ?) AND (? = '' OR " + at +
+           " >= ?) AND (? = '' OR " + at + " < ?) ORDER BY " + at + " DESC, s.id DESC LIMIT ?)";
+    add_filter(p, filter);
+    p.emplace_back(std::int64_t{limit});
     return sql;
 }
 
@@ -70,55 +75,52 @@ std::string arm_select(std::size_t arm, db::Params& p, const HistoryQuery& query
 // every match of a common word in a long case would cost more than the search. The
 // hits are a filter on the case's range (`+rowid`), not constraints FTS5 is given:
 // as constraints it runs the whole query once per hit, seeking every segment each
-// time (on the national set 19 ms for 25 hits against 1.6 ms as a filter).
+// time (on the national set 19 ms for 25 hits against 1.6 ms as a filter). A row
+// written or replaced since the base was built has its current text in the live
+// index, so that is asked first; the base gives the rest.
 void add_excerpts(db::Connection& conn, const HistoryQuery& query, const HistoryKeyRange& range,
-                  std::vector<HistoryHit>& hits, const std::vector<std::int64_t>& keys, const std::vector<std::size_t>& arms) {
-    for (std::size_t a = 0; a < kArmCount; ++a) {
-        const auto& kind = kind_of(a);
-        db::Params p{fts5_history_expression(query, kind.column), range.first, range.last};
-        std::string marks;
-        std::map<std::int64_t, std::size_t> hit_of_key;
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            if (arms[i] != a) continue;
-            marks += marks.empty() ? "?" : ", ?";
-            p.emplace_back(keys[i]);
-            hit_of_key[keys[i]] = i;
-        }
-        if (marks.empty()) continue;
-        const std::string index = index_of(a);
-        for (const auto& r : conn.query("SELECT rowid, snippet(" + index + ", " + std::to_string(kind.column_number) +
-                                            ", char(1), char(2), '…', 24) FROM " + index + " WHERE " + index +
-                                            " MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (" + marks + ")",
-                                        p)) {
-            if (auto it = hit_of_key.find(r.int64(0)); it != hit_of_key.end()) hits[it->second].excerpt = r.text(1);
+                  std::vector<HistoryHit>& hits, std::int64_t person_id) {
+    for (const auto& kind : kKinds) {
+        for (const auto& index : {std::string(kind.index), std::string(kind.index) + "_base"}) {
+            db::Params p{fts5_history_expression(query, kind.column), range.first, range.last};
+            std::string marks;
+            std::map<std::int64_t, std::size_t> hit_of_key;
+            for (std::size_t i = 0; i < hits.size(); ++i) {
+                if (hits[i].source != kind.source || !hits[i].excerpt.empty()) continue;
+                const std::int64_t key = (person_id << 32) + hits[i].source_id;
+                marks += marks.empty() ? "?" : ", ?";
+                p.emplace_back(key);
+                hit_of_key[key] = i;
+            }
+            if (marks.empty()) continue;
+            for (const auto& r : conn.query("SELECT rowid, snippet(" + index + ", " + std::to_string(kind.column_number) +
+                                                ", char(1), char(2), '…', 24) FROM " + index + " WHERE " + index +
+                                                " MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (" + marks + ")",
+                                            p)) {
+                if (auto it = hit_of_key.find(r.int64(0)); it != hit_of_key.end()) hits[it->second].excerpt = r.text(1);
+            }
         }
     }
 }
 
-// The newest `limit` hits across every arm get their excerpts.
+// The newest `limit` hits of each kind, then of them all, get their excerpts.
 std::vector<HistoryHit> search_sqlite(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
                                       const HistoryFilter& filter, std::int64_t sensitive, int limit) {
     const auto range = history_key_range(person_id);
     db::Params p;
-    std::string arms_sql;
-    for (std::size_t a = 0; a < kArmCount; ++a) {
-        arms_sql += (a == 0 ? " " : " UNION ALL ") + arm_select(a, p, query, range, sensitive);
+    std::string kinds_sql;
+    for (const auto& kind : kKinds) {
+        kinds_sql += (kinds_sql.empty() ? "" : " UNION ALL ") +
+                     kind_select(kind, p, person_id, query, range, sensitive, filter, limit);
     }
-    add_filter(p, filter);
     p.emplace_back(std::int64_t{limit});
-    const auto rows = conn.query("SELECT source, source_id, type, at, history_key, arm FROM (" + arms_sql +
-                                     ") h WHERE (? = '' OR source = ? OR type = ?) AND (? = '' OR at >= ?) AND (? = '' OR at < ?) "
-                                     "ORDER BY at DESC, source_id DESC LIMIT ?",
-                                 p);
     std::vector<HistoryHit> hits;
-    std::vector<std::int64_t> keys;
-    std::vector<std::size_t> arms;
-    for (const auto& r : rows) {
+    for (const auto& r : conn.query("SELECT source, source_id, type, at FROM (" + kinds_sql +
+                                        ") ORDER BY at DESC, source_id DESC LIMIT ?",
+                                    p)) {
         hits.push_back(HistoryHit{r.text(0), r.int64(1), r.text(2), r.text(3), {}});
-        keys.push_back(r.int64(4));
-        arms.push_back(static_cast<std::size_t>(r.int64(5)));
     }
-    add_excerpts(conn, query, range, hits, keys, arms);
+    add_excerpts(conn, query, range, hits, person_id);
     return hits;
 }
 

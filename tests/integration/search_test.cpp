@@ -541,6 +541,45 @@ TEST_P(HistorySearch, ALongNoteIsShownAroundItsMatchesWithEveryFormOfTheWordMark
     }
 }
 
+// A page of hits is the newest of every matching row, whichever index holds its
+// words: rows folded into the base, rows written since, and folded rows edited since.
+TEST_P(HistorySearch, ALimitedPageIsTheNewestHitsWhereverTheirWordsAreIndexed) {
+    const auto crn = known().jon;
+    auto dated = [&](const std::string& notes, const std::string& date) {
+        json::object body{{"type", "phone"}, {"notes", notes}, {"date", date}};
+        auto r = call("demo.po", "POST", "/api/v1/people/" + crn + "/contacts", json::serialize(body));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return json::parse(r.body).at("id").as_int64();
+    };
+    const auto oldest = dated("A kestrel nested by the hostel.", "2021-01-01T09:00:00Z");
+    const auto middle = dated("Saw a kestrel on the way in.", "2022-01-01T09:00:00Z");
+    const auto newest = dated("Kestrel again, he says.", "2023-01-01T09:00:00Z");
+    const auto gone = dated("Kestrel talk in a note that is corrected.", "2022-06-01T09:00:00Z");
+    ASSERT_EQ(run_onecase_capturing({"fold-history", "--db", service().url()}).status, 0);
+    const auto later = dated("Written after the fold: kestrels nest early.", "2022-03-01T09:00:00Z");
+    json::object edit{{"version", 1}, {"type", "phone"}, {"notes", "Corrected: no birds were discussed."}};
+    ASSERT_EQ(call("demo.po", "PUT", "/api/v1/people/" + crn + "/contacts/" + std::to_string(gone), json::serialize(edit)).status, 200);
+    json::object reword{{"version", 1}, {"type", "phone"}, {"notes", "Saw two kestrels on the way in."}};
+    ASSERT_EQ(call("demo.po", "PUT", "/api/v1/people/" + crn + "/contacts/" + std::to_string(middle), json::serialize(reword)).status, 200);
+
+    auto ids = [&](const std::string& query_string) {
+        std::vector<std::int64_t> out;
+        for (const auto& hit : history(crn, query_string)) {
+            out.push_back(hit.at("id").as_int64());
+            EXPECT_NE(std::string(hit.at("excerptHtml").as_string()).find("<mark>"), std::string::npos) << hit;
+        }
+        return out;
+    };
+    EXPECT_EQ(ids("q=kestrel"), (std::vector<std::int64_t>{newest, later, middle, oldest}));
+    EXPECT_EQ(ids("q=kestrel&limit=2"), (std::vector<std::int64_t>{newest, later}));
+    EXPECT_EQ(ids("q=kestrel&limit=3"), (std::vector<std::int64_t>{newest, later, middle}));
+    EXPECT_EQ(ids("q=kestrel&from=2021-06-01&to=2022-12-31"), (std::vector<std::int64_t>{later, middle}));
+    auto reworded = history(crn, "q=kestrel&from=2022-01-01&to=2022-01-01");
+    ASSERT_EQ(reworded.size(), 1u);
+    EXPECT_NE(std::string(reworded[0].at("excerpt").as_string()).find("two kestrels"), std::string::npos)
+        << "the edited note's own words: " << reworded[0];
+}
+
 TEST_P(HistorySearch, NotesAreEscapedBeforeMatchesAreMarked) {
     const auto crn = known().mary;
     add_contact(crn, "He wrote <script>alert('x')</script> & said the tagging equipment was <b>broken</b>.");
