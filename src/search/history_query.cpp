@@ -1,5 +1,6 @@
 #include "search/history_query.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "platform/clock.hpp"
@@ -70,6 +71,27 @@ std::string websearch_text(const HistoryQuery& q) {
         out += t.find(' ') != std::string::npos ? "\"" + t + "\"" : (t == "or" ? std::string() : t);
     }
     return out;
+}
+
+std::string websearch_words_text(const HistoryQuery& q) {
+    std::string out;
+    for (const auto& t : q.terms) {
+        std::size_t start = 0;
+        while (start <= t.size()) {
+            const auto end = std::min(t.find(' ', start), t.size());
+            const std::string word = t.substr(start, end - start);
+            if (!word.empty() && word != "or") out += (out.empty() ? "" : " ") + word;
+            start = end + 1;
+        }
+    }
+    return out;
+}
+
+bool has_phrase(const HistoryQuery& q) {
+    for (const auto& t : q.terms) {
+        if (t.find(' ') != std::string::npos) return true;
+    }
+    return false;
 }
 
 std::string highlight_html(std::string_view marked) {

@@ -34,6 +34,10 @@ HistoryKeyRange history_key_range(std::int64_t person_id);
 
 // The same query for PostgreSQL's websearch_to_tsquery: words and "phrases".
 std::string websearch_text(const HistoryQuery& query);
+// Every word of the query with its phrases unquoted: what a row must hold for the
+// query to match, which a GIN index answers without reading the row again.
+std::string websearch_words_text(const HistoryQuery& query);
+bool has_phrase(const HistoryQuery& query);
 
 // The excerpt markers the engines are asked to put around matching words.
 inline constexpr char kMarkStart = '\x01';

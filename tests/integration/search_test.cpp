@@ -574,6 +574,12 @@ TEST_P(HistorySearch, ALimitedPageIsTheNewestHitsWhereverTheirWordsAreIndexed) {
     EXPECT_EQ(ids("q=kestrel&limit=2"), (std::vector<std::int64_t>{newest, later}));
     EXPECT_EQ(ids("q=kestrel&limit=3"), (std::vector<std::int64_t>{newest, later, middle}));
     EXPECT_EQ(ids("q=kestrel&from=2021-06-01&to=2022-12-31"), (std::vector<std::int64_t>{later, middle}));
+    // Phrases: the words in order, newest first, within the same limits.
+    EXPECT_EQ(ids("q=" + url_encode("\"two kestrels\"")), (std::vector<std::int64_t>{middle}));
+    EXPECT_EQ(ids("q=" + url_encode("\"kestrel nested\" hostel")), (std::vector<std::int64_t>{oldest}));
+    EXPECT_TRUE(ids("q=" + url_encode("\"kestrel hostel\"")).empty()) << "both words, not together";
+    EXPECT_EQ(ids("q=" + url_encode("\"kestrels nest\" early") + "&limit=1"), (std::vector<std::int64_t>{later}));
+    EXPECT_TRUE(ids("q=" + url_encode("\"two kestrels\"") + "&from=2022-06-01").empty());
     auto reworded = history(crn, "q=kestrel&from=2022-01-01&to=2022-01-01");
     ASSERT_EQ(reworded.size(), 1u);
     EXPECT_NE(std::string(reworded[0].at("excerpt").as_string()).find("two kestrels"), std::string::npos)

@@ -36,6 +36,14 @@ TEST(HistoryQuery, WebsearchText) {
     EXPECT_EQ(websearch_text(parse_history_query("breach \"home visit\"")), "breach \"home visit\"");
 }
 
+TEST(HistoryQuery, WordsTextUnquotesPhrasesAndSaysWhetherThereWasOne) {
+    const auto q = parse_history_query("breach \"home visit or call\" or");
+    EXPECT_EQ(websearch_words_text(q), "breach home visit call");
+    EXPECT_TRUE(has_phrase(q));
+    EXPECT_FALSE(has_phrase(parse_history_query("breach home")));
+    EXPECT_EQ(websearch_words_text(parse_history_query("breach home")), "breach home");
+}
+
 TEST(Highlight, EscapesEverythingThenMarks) {
     const std::string marked = std::string("<script>alert(1)</script> said ") + kMarkStart + "breach" + kMarkEnd + " & \"more\"";
     EXPECT_EQ(highlight_html(marked),
