@@ -7,7 +7,13 @@
 namespace onecase::search {
 namespace {
 
-// Filter parameters, in the order both statements use them.
+// The filters on one kind's rows `s`, whose parameters add_filter gives.
+std::string kind_filter_sql(const char* source, const char* type_column, const std::string& at) {
+    return " AND (? = '' OR '" + std::string(source) + "' = ? OR s." + type_column + " = ?) AND (? = '' OR " + at +
+           " >= ?) AND (? = '' OR " + at + " < ?)";
+}
+
+// Filter parameters, in the order every statement uses them.
 void add_filter(db::Params& p, const HistoryFilter& f) {
     for (int i = 0; i < 3; ++i) p.emplace_back(f.type);
     p.emplace_back(f.from);
@@ -64,8 +70,7 @@ std::string kind_select(const Kind& kind, db::Params& p, std::int64_t person_id,
         sql += " AND (? = 1 OR s.sensitive = 0)";
         p.emplace_back(sensitive);
     }
-    sql += " AND (? = '' OR '" + std::string(kind.source) + "' = ? OR s." + kind.type_column + " = ?) AND (? = '' OR " + at +
-           " >= ?) AND (? = '' OR " + at + " < ?) ORDER BY " + at + " DESC, s.id DESC LIMIT ?)";
+    sql += kind_filter_sql(kind.source, kind.type_column, at) + " ORDER BY " + at + " DESC, s.id DESC LIMIT ?)";
     add_filter(p, filter);
     p.emplace_back(std::int64_t{limit});
     return sql;
@@ -160,9 +165,9 @@ std::string pg_kind_select(const PgKind& kind, const char* match, db::Params& p,
 std::string pg_phrase_kind_select(const PgKind& kind, db::Params& p, std::int64_t person_id, std::int64_t sensitive,
                                   const HistoryFilter& filter, int limit) {
     const std::string at = std::string("s.") + kind.at_column;
-    std::string sql = "SELECT h.* FROM (" + pg_kind_select(kind, "words", p, person_id, sensitive) + " AND (? = '' OR '" +
-                      kind.source + "' = ? OR s." + kind.type_column + " = ?) AND (? = '' OR " + at + " >= ?) AND (? = '' OR " +
-                      at + " < ?) ORDER BY " + at + " DESC, s.id DESC OFFSET 0) h, q WHERE to_tsvector('english', h.body) @@ q.q LIMIT ?";
+    std::string sql = "SELECT h.* FROM (" + pg_kind_select(kind, "words", p, person_id, sensitive) +
+                      kind_filter_sql(kind.source, kind.type_column, at) + " ORDER BY " + at +
+                      " DESC, s.id DESC OFFSET 0) h, q WHERE to_tsvector('english', h.body) @@ q.q LIMIT ?";
     add_filter(p, filter);
     p.emplace_back(std::int64_t{limit});
     return "(" + sql + ")";
