@@ -660,6 +660,9 @@ TEST_P(HistorySearch, EditsAppointmentsAndEnforcementAreSearchedAndFiltered) {
     const auto q = search::parse_history_query("difficulties");
     EXPECT_EQ(search::search_history(*conn, person_id, q, none, true, 10).size(), 1u);
     EXPECT_TRUE(search::search_history(*conn, person_id, q, none, false, 10).empty());
+    const auto phrase = search::parse_history_query("\"employment difficulties\"");
+    EXPECT_EQ(search::search_history(*conn, person_id, phrase, none, true, 10).size(), 1u);
+    EXPECT_TRUE(search::search_history(*conn, person_id, phrase, none, false, 10).empty()) << "a phrase too";
     const auto newest_two = search::search_history(*conn, person_id, search::parse_history_query("employment"), none, true, 2);
     ASSERT_EQ(newest_two.size(), 2u);
     EXPECT_EQ(newest_two[0].source, "contact");
