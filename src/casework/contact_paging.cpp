@@ -33,7 +33,7 @@ ContactPage load_contact_page(db::Connection& conn, std::int64_t person_id, std:
         page.has_older = true;
     }
     page.total = contacts::count_visible_contacts(conn, person_id, include_sensitive);
-    if (after) page.first_position = contacts::count_visible_contacts(conn, person_id, include_sensitive, &*after) + 1;
+    if (after) page.first_position = contacts::position_of_contact(conn, *after, include_sensitive) + 1;
     return page;
 }
 

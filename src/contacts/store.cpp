@@ -42,18 +42,18 @@ std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, 
                                         after.contact_at, after.id, std::int64_t{limit > 0 ? limit : 1'000'000'000}}));
 }
 
-std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive,
-                                    const Contact* newer_than) {
-    const std::int64_t sensitive = include_sensitive ? 1 : 0;
-    if (!newer_than) {
-        return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ? AND (sensitive = 0 OR ? = 1)",
-                          {person_id, sensitive})
-            .at(0)
-            .int64(0);
-    }
+std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive) {
+    return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ? AND (sensitive = 0 OR ? = 1)",
+                      {person_id, std::int64_t{include_sensitive ? 1 : 0}})
+        .at(0)
+        .int64(0);
+}
+
+std::int64_t position_of_contact(db::Connection& conn, const Contact& contact, bool include_sensitive) {
     return conn.query("SELECT COUNT(*) FROM contacts WHERE person_id = ? AND (sensitive = 0 OR ? = 1) AND contact_at >= ? "
                       "AND (contact_at > ? OR id >= ?)",
-                      {person_id, sensitive, newer_than->contact_at, newer_than->contact_at, newer_than->id})
+                      {contact.person_id, std::int64_t{include_sensitive ? 1 : 0}, contact.contact_at, contact.contact_at,
+                       contact.id})
         .at(0)
         .int64(0);
 }

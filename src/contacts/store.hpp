@@ -18,10 +18,12 @@ std::vector<Contact> contacts_for_person(db::Connection& conn, std::int64_t pers
 // contact of the case, already shown), at most `limit`.
 std::vector<Contact> contacts_after(db::Connection& conn, const Contact& after, int limit, bool include_sensitive);
 
-// How many contacts of the case the caller may see; with `newer_than`, only it and
-// those before it in newest-first order (so a page after it starts one further on).
-std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive,
-                                    const Contact* newer_than = nullptr);
+// How many contacts of the case the caller may see.
+std::int64_t count_visible_contacts(db::Connection& conn, std::int64_t person_id, bool include_sensitive);
+
+// Where `contact` stands among the contacts of its case the caller may see, newest
+// first, counting from 1 (so a page after it starts one further on).
+std::int64_t position_of_contact(db::Connection& conn, const Contact& contact, bool include_sensitive);
 
 // Inserts in the caller's transaction and returns the stored contact.
 Contact insert_contact(db::Connection& conn, std::int64_t person_id, const NewContact& contact,
