@@ -84,6 +84,8 @@ std::vector<Word> words_of(std::string_view text, const std::vector<std::string>
         if (first_letters.find(lower_ascii(text[w.begin])) != std::string::npos) {
             lower.assign(text, w.begin, w.end - w.begin);
             for (auto& c : lower) c = lower_ascii(c);
+            // The word itself too: PostgreSQL keeps a word of letters and digits
+            // unstemmed (`abc1ed`), which the stemmer still shortens (`abc1`).
             const auto stem = english_stem(lower);
             for (std::size_t l = 0; l < lexemes.size() && !w.lexeme; ++l) {
                 if (lexemes[l] == stem || lexemes[l] == lower) w.lexeme = l;

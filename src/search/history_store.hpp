@@ -2,8 +2,9 @@
 // Searches one case's history: contact notes, appointment notes, appointment
 // outcome notes and enforcement action reasons. SQLite reads the FTS5 indexes that
 // triggers keep (migrations 0014, 0015; 0019: a base and a live index per source);
-// PostgreSQL the full-text expression indexes on the tables themselves. Both stem
-// (porter / english) and mark matching words.
+// PostgreSQL the full-text GIN indexes on the tables themselves (migration 0021).
+// Both stem (porter / english). SQLite's snippet() marks the matching words; for
+// PostgreSQL search/excerpt.hpp does.
 #include <cstdint>
 #include <string>
 #include <vector>

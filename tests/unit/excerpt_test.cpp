@@ -46,6 +46,8 @@ TEST(MarkedExcerpt, MarksEveryWordWhoseStemIsWanted) {
     EXPECT_EQ(shown(marked_excerpt("Missed his appointment; MISSING again.", {"miss", "appoint"})),
               "[Missed] his [appointment]; [MISSING] again.");
     EXPECT_EQ(shown(marked_excerpt("Nothing here matches.", {"breach"})), "Nothing here matches.");
+    // PostgreSQL leaves a word of letters and digits unstemmed: 'abc1ed', not 'abc1'.
+    EXPECT_EQ(shown(marked_excerpt("Code ABC1ED given.", {"abc1ed"})), "Code [ABC1ED] given.");
     EXPECT_EQ(shown(marked_excerpt("", {"breach"})), "");
 }
 
