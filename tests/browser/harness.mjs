@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { after, before, describe } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -110,6 +111,28 @@ export async function startService (backend, extraArgs = []) {
   } catch (e) {
     await stop()
     throw e
+  }
+}
+
+// Declares `define`'s tests once per backend, in describe(`on ${backend}`), with a
+// fresh service (`serveArgs` go to `serve`) and a browser started before them and
+// stopped after them. `define` gets `env`, whose service and browser are set by the
+// time its tests run.
+export function describeOnEachBackend (serveArgs, define) {
+  if (typeof serveArgs === 'function') [serveArgs, define] = [[], serveArgs]
+  for (const backend of backends()) {
+    describe(`on ${backend}`, () => {
+      const env = { backend, service: undefined, browser: undefined }
+      before(async () => {
+        env.service = await startService(backend, serveArgs)
+        env.browser = await launchBrowser()
+      })
+      after(async () => {
+        await env.browser?.close()
+        await env.service?.stop()
+      })
+      define(env)
+    })
   }
 }
 
