@@ -130,7 +130,10 @@ std::vector<HistoryHit> search_sqlite(db::Connection& conn, std::int64_t person_
 }
 
 // The kinds of hit on PostgreSQL: each table's rows of the case whose text matches,
-// through the GIN index of migration 0021 (person and to_tsvector of the text).
+// through the GIN index of migration 0025 (`person_id + 0` and to_tsvector of the
+// text). The case is named as that index names it, so no index keyed by person alone
+// can answer the condition: given that choice, the planner ran to_tsvector on every row
+// of the case whenever its statistics made the case small or a word common.
 struct PgKind {
     const char* source;
     const char* table;
@@ -148,7 +151,7 @@ std::string pg_kind_select(const PgKind& kind, const char* match, db::Params& p,
     const std::string table = kind.table;
     std::string sql = "SELECT '" + std::string(kind.source) + "' AS source, s.id AS source_id, s." + kind.type_column +
                       " AS type, s." + kind.at_column + " AS at, " + kind.text + " AS body FROM " + table +
-                      " s, q WHERE s.person_id = ? AND to_tsvector('english', " + kind.text + ") @@ q." + match;
+                      " s, q WHERE s.person_id + 0 = ? AND to_tsvector('english', " + kind.text + ") @@ q." + match;
     p.emplace_back(person_id);
     if (table == "contacts") {
         sql += " AND (? = 1 OR s.sensitive = 0)";
@@ -173,11 +176,9 @@ std::string pg_phrase_kind_select(const PgKind& kind, db::Params& p, std::int64_
     return "(" + sql + ")";
 }
 
-// The words come in through a one-row WITH, not as a constant in each arm: seeing
-// them, the planner judged common words rare in a case and recomputed to_tsvector
-// for every row of the case (122 ms for 5,000 contacts) instead of asking the
-// person-and-words index of migration 0021 (16-20 ms). The excerpts are made here
-// from the texts and the query's lexemes (search/excerpt.hpp).
+// The words come in through a one-row WITH, parsed once for every arm and returned as
+// PostgreSQL read them. The excerpts are made here from the texts and the query's
+// lexemes (search/excerpt.hpp).
 std::vector<HistoryHit> search_postgres(db::Connection& conn, std::int64_t person_id, const HistoryQuery& query,
                                         const HistoryFilter& filter, std::int64_t sensitive, int limit) {
     const bool phrase = has_phrase(query);

@@ -2,7 +2,7 @@
 // Searches one case's history: contact notes, appointment notes, appointment
 // outcome notes and enforcement action reasons. SQLite reads the FTS5 indexes that
 // triggers keep (migrations 0014, 0015; 0019: a base and a live index per source);
-// PostgreSQL the full-text GIN indexes on the tables themselves (migration 0021).
+// PostgreSQL the full-text GIN indexes on the tables themselves (migrations 0021, 0025).
 // Both stem (porter / english). SQLite's snippet() marks the matching words; for
 // PostgreSQL search/excerpt.hpp does.
 #include <cstdint>
