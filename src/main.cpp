@@ -48,7 +48,7 @@ std::unique_ptr<db::Database> open_and_migrate(const std::string& url, int pool_
 
 int serve(const std::string& url, const std::string& replica_url, const std::string& listen, std::string web_root,
           int pool_size, std::chrono::seconds idle_timeout, bool tls_proxy, const access::SignInThrottle& throttle,
-          const std::string& tls_cert, const std::string& tls_key, bool group_commit) {
+          const std::string& tls_cert, const std::string& tls_key, bool group_commit, int threads) {
     auto database = open_and_migrate(url, pool_size, true, group_commit);
     std::unique_ptr<db::Database> replica;
     if (!replica_url.empty()) {
@@ -73,6 +73,7 @@ int serve(const std::string& url, const std::string& replica_url, const std::str
     options.tls = tls_proxy;
     options.tls_cert_file = tls_cert;
     options.tls_key_file = tls_key;
+    options.threads = threads;
     http::Server server(options, [&application](http::Request& req) { return application.handle(req); });
     server.bind();
     spdlog::info("onecase serving {} on {}://{}:{}/", database->describe(),
@@ -109,6 +110,10 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--session-idle-seconds", idle_seconds, "The idle timeout in seconds instead (tests, strict sites)")
         ->check(CLI::PositiveNumber);
     serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
+    int threads = 0;
+    serve_cmd->add_option("--threads", threads, "Threads answering requests (0: 4 a core, at least 8)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     bool no_group_commit = false;
     serve_cmd->add_flag("--no-group-commit", no_group_commit,
                         "SQLite: commit and flush each write alone (the naive reference make bench measures)");
@@ -184,7 +189,7 @@ int main(int argc, char** argv) {
             const auto idle = idle_seconds > 0 ? std::chrono::seconds(idle_seconds) : std::chrono::minutes(idle_minutes);
             throttle.lockout = std::chrono::minutes(lockout_minutes);
             return serve(db_url, replica_url, listen, web_root, pool_size, idle, tls_proxy, throttle, tls_cert, tls_key,
-                         !no_group_commit);
+                         !no_group_commit, threads);
         }
 
         if (*backup_cmd || *restore_cmd) {
