@@ -36,6 +36,8 @@ bool fold_history_indexes(db::Connection& conn) {
         conn.execute("UPDATE history_base SET last_id = (SELECT coalesce(max(id), 0) FROM " + table + ") WHERE source_table = ?",
                      {table});
         conn.execute("DELETE FROM history_base_replaced WHERE source_table = ?", {table});
+        // Rows noted for the live index (migration 0026) go into the base with the rest.
+        conn.execute("DELETE FROM history_pending WHERE source_table = ?", {table});
         conn.execute_script("INSERT INTO " + live + " (" + live + ") VALUES ('delete-all');");
         rebuild_full_text_index(conn, live + "_base");
     }

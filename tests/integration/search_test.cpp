@@ -11,6 +11,7 @@
 #include <optional>
 #include <utility>
 
+#include "contacts/store.hpp"
 #include "demo/demo_data.hpp"
 #include "people/names_store.hpp"
 #include "people/store.hpp"
@@ -491,6 +492,56 @@ TEST_P(HistorySearch, LoadedHistoryIsFoundAndEditsAndDeletionsOfItReplaceWhatWas
         for (const char* index : {"contacts_fts", "contacts_fts_base"}) {
             conn->execute(std::string("INSERT INTO ") + index + " (" + index + ", rank) VALUES ('integrity-check', 0)");
         }
+    }
+}
+
+// On SQLite a write's live-index entries are written at its transaction's commit
+// (migration 0026), not by each statement: rows written, edited, moved and deleted
+// within one transaction must be found as if each change had been committed alone, and
+// a transaction rolled back must leave no trace in the index.
+TEST_P(HistorySearch, ChangesWithinOneTransactionAreIndexedAsIfEachWereCommittedAlone) {
+    auto conn = service().database().acquire();
+    const auto person_id = conn->query("SELECT id FROM people WHERE crn = ?", {known().kathryn}).at(0).int64(0);
+    const auto user_id = conn->query("SELECT id FROM users WHERE username = 'demo.po'").at(0).int64(0);
+    const auto now = platform::parse_instant("2026-12-07T10:00:00Z").value();
+    auto note = [](const std::string& notes) { return contacts::NewContact{"phone", "2026-12-07T09:00:00Z", notes, false, {}}; };
+    auto found = [&](const std::string& q) {
+        std::vector<std::int64_t> ids;
+        for (const auto& hit : search::search_history(*conn, person_id, search::parse_history_query(q), {}, true, 1000)) {
+            if (hit.source == "contact") ids.push_back(hit.source_id);
+        }
+        return ids;
+    };
+    std::int64_t edited = 0, kept = 0;
+    db::write_transaction(service().database(), [&](db::Connection& c) {
+        const auto first = contacts::insert_contact(c, person_id, note("Spoke about the quasar poster."), {}, user_id, now);
+        edited = contacts::update_contact(c, first, first.version, note("Spoke about the nebula poster."), user_id, now)->id;
+        const auto gone = contacts::insert_contact(c, person_id, note("Mentioned a pulsar."), {}, user_id, now);
+        c.execute("DELETE FROM contacts WHERE id = ?", {gone.id});
+        kept = contacts::insert_contact(c, person_id, note("Saw the comet club."), {}, user_id, now).id;
+    });
+    EXPECT_EQ(found("nebula"), std::vector<std::int64_t>{edited}) << "an edit in the same transaction is indexed as edited";
+    EXPECT_TRUE(found("quasar").empty()) << "the words it replaced are not indexed";
+    EXPECT_TRUE(found("pulsar").empty()) << "a row deleted in the same transaction is not indexed";
+    EXPECT_EQ(found("comet"), std::vector<std::int64_t>{kept});
+    // Edited again in a later transaction, once its entry is in the index.
+    db::write_transaction(service().database(), [&](db::Connection& c) {
+        const auto current = contacts::find_contact(c, person_id, edited).value();
+        contacts::update_contact(c, current, current.version, note("Spoke about the galaxy poster."), user_id, now);
+    });
+    EXPECT_TRUE(found("nebula").empty());
+    EXPECT_EQ(found("galaxy"), std::vector<std::int64_t>{edited});
+
+    EXPECT_THROW(db::write_transaction(service().database(),
+                                       [&](db::Connection& c) {
+                                           contacts::insert_contact(c, person_id, note("A meteor shower."), {}, user_id, now);
+                                           throw std::runtime_error("the request failed after its insert");
+                                       }),
+                 std::runtime_error);
+    EXPECT_TRUE(found("meteor").empty()) << "a rolled-back write leaves nothing in the index";
+    if (GetParam() == "sqlite") {
+        EXPECT_EQ(conn->query("SELECT COUNT(*) FROM history_pending").at(0).int64(0), 0) << "nothing left waiting for a commit";
+        conn->execute("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 0)");
     }
 }
 

@@ -71,6 +71,7 @@ public:
             writer_.finish_turn();
             return;
         }
+        if (bulk_lock_.owns_lock()) own_.run_commit_work();  // a write, not a read
         own_.execute_script("COMMIT");
         if (bulk_lock_.owns_lock()) bulk_lock_.unlock();
     }

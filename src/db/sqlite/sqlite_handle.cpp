@@ -109,6 +109,14 @@ void SqliteHandle::execute_script(std::string_view sql) {
     if (rc != SQLITE_OK) fail(rc, "script");
 }
 
+void SqliteHandle::run_commit_work() {
+    if (!has_commit_work_) {
+        has_commit_work_ = !query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'commit_work'", {}).empty();
+        if (!has_commit_work_) return;
+    }
+    for (const auto& step : query("SELECT sql FROM commit_work ORDER BY step", {})) execute(step.text(0), {});
+}
+
 bool SqliteHandle::writes(std::string_view sql) { return !sqlite3_stmt_readonly(prepare(sql)); }
 
 sqlite3_stmt* SqliteHandle::prepare(std::string_view sql) {

@@ -25,6 +25,10 @@ public:
     Rows query(std::string_view sql, const Params& params);
     std::int64_t execute(std::string_view sql, const Params& params);
     void execute_script(std::string_view sql);
+    // Runs the schema's commit_work statements (migration 0026), in step order: what
+    // every write transaction does just before its COMMIT. Nothing before that
+    // migration.
+    void run_commit_work();
 
     // Whether `sql` would write (judged by SQLite on the prepared statement).
     bool writes(std::string_view sql);
@@ -46,6 +50,7 @@ private:
     };
     sqlite3* db_ = nullptr;
     int last_failure_ = SQLITE_OK;
+    bool has_commit_work_ = false;
     std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
 

@@ -108,6 +108,12 @@ bool WriteBatcher::hand_over(const Batch& batch) {
 }
 
 void WriteBatcher::commit_batch() noexcept {
+    try {
+        handle_.run_commit_work();
+    } catch (const std::exception& e) {
+        fail_batch(handle_.last_failure(), e.what());
+        return;
+    }
     if (sqlite3_exec(handle_.raw(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         fail_batch(sqlite3_extended_errcode(handle_.raw()) & 0xff, sqlite3_errmsg(handle_.raw()));
         return;

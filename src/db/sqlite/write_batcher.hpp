@@ -10,6 +10,10 @@
 // stays warm (in WAL mode a handle drops its whole cache whenever another handle has
 // committed).
 //
+// Before each COMMIT the batch runs the schema's commit work (SqliteHandle::
+// run_commit_work): the case-history live indexes are written there, once per batch,
+// since FTS5 would otherwise write a segment at every turn's savepoint (migration 0026).
+//
 // What a user sees is unchanged: a turn whose own work fails is undone by rolling back
 // to its savepoint, and the batch goes on without it. When the batch itself fails (its
 // COMMIT, or an error such as a full disk that makes SQLite roll the whole transaction
