@@ -497,8 +497,9 @@ TEST_P(HistorySearch, LoadedHistoryIsFoundAndEditsAndDeletionsOfItReplaceWhatWas
 
 // On SQLite a write's live-index entries are written at its transaction's commit
 // (migration 0026), not by each statement: rows written, edited, moved and deleted
-// within one transaction must be found as if each change had been committed alone, and
-// a transaction rolled back must leave no trace in the index.
+// within one transaction must be found as if each change had been committed alone, a
+// transaction rolled back must leave no trace in the index, and a bulk load's commit
+// indexes what it wrote.
 TEST_P(HistorySearch, ChangesWithinOneTransactionAreIndexedAsIfEachWereCommittedAlone) {
     auto conn = service().database().acquire();
     const auto person_id = conn->query("SELECT id FROM people WHERE crn = ?", {known().kathryn}).at(0).int64(0);
@@ -512,17 +513,26 @@ TEST_P(HistorySearch, ChangesWithinOneTransactionAreIndexedAsIfEachWereCommitted
         }
         return ids;
     };
-    std::int64_t edited = 0, kept = 0;
+    const auto elsewhere = conn->query("SELECT id FROM people WHERE crn = ?", {known().mary}).at(0).int64(0);
+    std::int64_t edited = 0, kept = 0, moved = 0;
     db::write_transaction(service().database(), [&](db::Connection& c) {
         const auto first = contacts::insert_contact(c, person_id, note("Spoke about the quasar poster."), {}, user_id, now);
         edited = contacts::update_contact(c, first, first.version, note("Spoke about the nebula poster."), user_id, now)->id;
         const auto gone = contacts::insert_contact(c, person_id, note("Mentioned a pulsar."), {}, user_id, now);
         c.execute("DELETE FROM contacts WHERE id = ?", {gone.id});
+        moved = contacts::insert_contact(c, person_id, note("Asked about the asteroid talk."), {}, user_id, now).id;
+        c.execute("UPDATE contacts SET person_id = ? WHERE id = ?", {elsewhere, moved});
         kept = contacts::insert_contact(c, person_id, note("Saw the comet club."), {}, user_id, now).id;
     });
     EXPECT_EQ(found("nebula"), std::vector<std::int64_t>{edited}) << "an edit in the same transaction is indexed as edited";
     EXPECT_TRUE(found("quasar").empty()) << "the words it replaced are not indexed";
     EXPECT_TRUE(found("pulsar").empty()) << "a row deleted in the same transaction is not indexed";
+    EXPECT_TRUE(found("asteroid").empty()) << "a row moved to another case in the same transaction is not this case's";
+    {
+        const auto there = search::search_history(*conn, elsewhere, search::parse_history_query("asteroid"), {}, true, 1000);
+        ASSERT_EQ(there.size(), 1u) << "it is found on the case it moved to";
+        EXPECT_EQ(there[0].source_id, moved);
+    }
     EXPECT_EQ(found("comet"), std::vector<std::int64_t>{kept});
     // Edited again in a later transaction, once its entry is in the index.
     db::write_transaction(service().database(), [&](db::Connection& c) {
@@ -539,6 +549,18 @@ TEST_P(HistorySearch, ChangesWithinOneTransactionAreIndexedAsIfEachWereCommitted
                                        }),
                  std::runtime_error);
     EXPECT_TRUE(found("meteor").empty()) << "a rolled-back write leaves nothing in the index";
+
+    // A bulk load writes on its own connection rather than through the batcher; its
+    // commit indexes its rows too.
+    {
+        auto loader = service().database().acquire();
+        loader->bulk_load_mode(true);
+        loader->begin_write();
+        const auto loaded = contacts::insert_contact(*loader, person_id, note("Loaded: the eclipse trip."), {}, user_id, now).id;
+        loader->commit();
+        loader->bulk_load_mode(false);
+        EXPECT_EQ(found("eclipse"), std::vector<std::int64_t>{loaded});
+    }
     if (GetParam() == "sqlite") {
         EXPECT_EQ(conn->query("SELECT COUNT(*) FROM history_pending").at(0).int64(0), 0) << "nothing left waiting for a commit";
         conn->execute("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 0)");
