@@ -112,8 +112,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_flag("--behind-tls-proxy", tls_proxy, "Set Secure cookies and HSTS (TLS ends at a proxy)");
     int threads = 0;
     serve_cmd->add_option("--threads", threads, "Threads answering requests (0: 4 a core, at least 8)")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1024));
     bool no_group_commit = false;
     serve_cmd->add_flag("--no-group-commit", no_group_commit,
                         "SQLite: commit and flush each write alone (the naive reference make bench measures)");
