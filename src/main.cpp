@@ -74,7 +74,9 @@ int serve(const std::string& url, const std::string& replica_url, const std::str
     options.tls_cert_file = tls_cert;
     options.tls_key_file = tls_key;
     options.threads = threads;
-    http::Server server(options, [&application](http::Request& req) { return application.handle(req); });
+    http::Server server(
+        options, [&application](http::Request& req) { return application.handle(req); },
+        [&application](const http::Request& req, std::exception_ptr e) { return application.answer_failure(req, e); });
     server.bind();
     spdlog::info("onecase serving {} on {}://{}:{}/", database->describe(),
                  tls_cert.empty() ? "http" : "https", options.host, server.port());

@@ -89,10 +89,13 @@ AuditJournal::AuditJournal(db::Database& db, std::string dir, std::chrono::milli
         ::close(lock_fd_);
         throw;
     }
+    flusher_ = std::jthread([this](std::stop_token stop) { run_flusher(stop); });
     importer_ = std::jthread([this](std::stop_token stop) { run_importer(stop); });
 }
 
 AuditJournal::~AuditJournal() {
+    flusher_.request_stop();
+    if (flusher_.joinable()) flusher_.join();
     importer_.request_stop();
     if (importer_.joinable()) importer_.join();
     try {
@@ -125,30 +128,73 @@ void AuditJournal::open_segment() {
     segment_bytes_ = 0;
 }
 
-void AuditJournal::record(platform::Instant at, const Principal* who, const std::string& remote_address,
-                          const AuditEntry& entry) {
+// A hold on an answer until its row's batch is flushed.
+class AuditJournal::Hold final : public http::AnswerHold {
+public:
+    Hold(AuditJournal& journal, std::shared_ptr<Batch> batch) : journal_(journal), batch_(std::move(batch)) {}
+    void when_settled(std::function<void(std::exception_ptr)> settled) override {
+        {
+            const std::lock_guard lock(journal_.mutex_);
+            if (!batch_->done) {
+                batch_->settled.push_back(std::move(settled));
+                return;
+            }
+        }
+        settled(failure_of(*batch_));
+    }
+
+private:
+    AuditJournal& journal_;
+    std::shared_ptr<Batch> batch_;
+};
+
+std::shared_ptr<AuditJournal::Batch> AuditJournal::enqueue(platform::Instant at, const Principal* who,
+                                                           const std::string& remote_address, const AuditEntry& entry) {
     const auto line = encode_journal_line(audit_row(at, who, remote_address, entry));
-    std::unique_lock lock(mutex_);
+    const std::lock_guard lock(mutex_);
     if (failed_) {
         throw db::DiskFailed("the audit journal could not be flushed to disk; the server must be restarted", false);
     }
-    auto mine = pending_;
-    mine->text += line;
+    pending_->text += line;
     ++recorded_;
-    // One waiter writes and flushes everything pending; the rest wait for it.
-    while (!mine->done) {
-        if (!flushing_) {
-            flush(lock);
-        } else {
-            flushed_.wait(lock);
-        }
+    // A busy flusher looks again when it finishes; only an idle one needs waking.
+    if (!flushing_) rows_waiting_.notify_one();
+    return pending_;
+}
+
+std::exception_ptr AuditJournal::failure_of(const Batch& batch) {
+    if (batch.error == 0) return nullptr;
+    if (batch.error == ENOSPC || batch.error == EDQUOT || batch.error == EFBIG) {
+        return std::make_exception_ptr(db::StorageFull("there is no room on disk for the audit journal"));
     }
-    if (mine->error == ENOSPC || mine->error == EDQUOT || mine->error == EFBIG) {
-        throw db::StorageFull("there is no room on disk for the audit journal");
+    return std::make_exception_ptr(db::DiskFailed(
+        std::string("the audit journal could not be written: ") + std::strerror(batch.error), batch.flushed_unknown));
+}
+
+void AuditJournal::record(platform::Instant at, const Principal* who, const std::string& remote_address,
+                          const AuditEntry& entry) {
+    const auto mine = enqueue(at, who, remote_address, entry);
+    {
+        std::unique_lock lock(mutex_);
+        flushed_.wait(lock, [&] { return mine->done; });
     }
-    if (mine->error != 0) {
-        throw db::DiskFailed(std::string("the audit journal could not be written: ") + std::strerror(mine->error),
-                             mine->flushed_unknown);
+    if (auto failure = failure_of(*mine)) std::rethrow_exception(failure);
+}
+
+std::shared_ptr<http::AnswerHold> AuditJournal::record_before_answer(platform::Instant at, const Principal* who,
+                                                                     const std::string& remote_address,
+                                                                     const AuditEntry& entry) {
+    return std::make_shared<Hold>(*this, enqueue(at, who, remote_address, entry));
+}
+
+// Writes and flushes whatever is pending, batch after batch, until stopped; what was
+// recorded before the stop is still written.
+void AuditJournal::run_flusher(std::stop_token stop) {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        rows_waiting_.wait(lock, stop, [&] { return !pending_->text.empty(); });
+        if (pending_->text.empty()) return;
+        flush(lock);
     }
 }
 
@@ -161,7 +207,13 @@ void AuditJournal::flush(std::unique_lock<std::mutex>& lock) {
     flushing_ = false;
     batch->done = true;
     if (batch->error != 0 && batch->flushed_unknown) failed_ = true;
+    auto settled = std::move(batch->settled);
     flushed_.notify_all();
+    if (settled.empty()) return;
+    lock.unlock();
+    const auto failure = failure_of(*batch);
+    for (auto& callback : settled) callback(failure);
+    lock.lock();
 }
 
 void AuditJournal::write_and_sync(Batch& batch) {

@@ -6,7 +6,9 @@
 // every request cold, re-reading each page it touched from the kernel, and queued for
 // the single write turn besides. Here a view's row is appended to a journal file
 // instead, and the request is answered once the journal is flushed to disk (one
-// fdatasync shared by every row that arrived meanwhile). A background thread moves
+// fdatasync shared by every row that arrived meanwhile). The journal's own thread
+// writes and flushes, so a GET's answer waits for its row (record_before_answer)
+// without a request thread sleeping meanwhile. A background thread moves
 // the journal into audit_log a few times a second, one transaction per segment, and
 // `settle` does it at once, for readers of the trail.
 //
@@ -23,11 +25,14 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "access/view_audit.hpp"
 
@@ -52,6 +57,9 @@ public:
 
     void record(platform::Instant at, const Principal* who, const std::string& remote_address,
                 const AuditEntry& entry) override;
+    std::shared_ptr<http::AnswerHold> record_before_answer(platform::Instant at, const Principal* who,
+                                                           const std::string& remote_address,
+                                                           const AuditEntry& entry) override;
     void settle() override;
 
 private:
@@ -60,7 +68,15 @@ private:
         bool done = false;
         int error = 0;  // errno of a failed write or flush
         bool flushed_unknown = false;  // the write was made but its flush failed
+        std::vector<std::function<void(std::exception_ptr)>> settled;  // holds waiting for done
     };
+    class Hold;
+
+    // Adds the row to the next batch; throws once a flush has failed.
+    std::shared_ptr<Batch> enqueue(platform::Instant at, const Principal* who, const std::string& remote_address,
+                                   const AuditEntry& entry);
+    static std::exception_ptr failure_of(const Batch& batch);
+    void run_flusher(std::stop_token stop);
 
     std::string segment_path(std::uint64_t n) const;
     void open_segment();
@@ -76,9 +92,10 @@ private:
     const std::chrono::milliseconds interval_;
     int lock_fd_ = -1;
 
-    // Rows waiting to be written, and who is writing: guarded by mutex_.
+    // Rows waiting to be written, and whether the flusher is writing: guarded by mutex_.
     std::mutex mutex_;
     std::condition_variable flushed_;
+    std::condition_variable_any rows_waiting_;  // with mutex_: wakes the flusher
     std::condition_variable_any importer_wait_;  // with mutex_: a stop wakes it
     std::shared_ptr<Batch> pending_ = std::make_shared<Batch>();
     bool flushing_ = false;
@@ -95,6 +112,7 @@ private:
     // One import at a time (the background thread, settle, the destructor).
     std::mutex import_mutex_;
     std::jthread importer_;
+    std::jthread flusher_;
 };
 
 }  // namespace onecase::access

@@ -9,8 +9,16 @@ namespace onecase::access {
 
 void audit_view(const RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
                 std::optional<std::string> crn, std::string detail) {
-    deps.views.record(deps.clock.now(), &who, req.remote_address,
-                      AuditEntry{std::move(action), std::move(crn), std::move(detail)});
+    AuditEntry entry{std::move(action), std::move(crn), std::move(detail)};
+    // A GET's answer waits for the row rather than its thread. Any other request may go
+    // on to write, which must not happen when its row could not be kept.
+    if (req.method != "GET" && req.method != "HEAD") {
+        deps.views.record(deps.clock.now(), &who, req.remote_address, entry);
+        return;
+    }
+    if (auto hold = deps.views.record_before_answer(deps.clock.now(), &who, req.remote_address, entry)) {
+        req.hold_answer_until(std::move(hold));
+    }
 }
 
 namespace json = boost::json;

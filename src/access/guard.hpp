@@ -40,7 +40,7 @@ struct RouteDeps {
 };
 
 // Audits an event that changes nothing (a view, a search, a refusal) through
-// deps.views: on disk before it returns.
+// deps.views: on disk before it returns, or, for a GET, before its answer is sent.
 void audit_view(const RouteDeps& deps, const http::Request& req, const Principal& who, std::string action,
                 std::optional<std::string> crn, std::string detail = "");
 

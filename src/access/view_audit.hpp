@@ -9,6 +9,7 @@
 
 #include "access/audit.hpp"
 #include "db/database.hpp"
+#include "http/answer_hold.hpp"
 #include "platform/clock.hpp"
 
 namespace onecase::access {
@@ -20,6 +21,16 @@ public:
     // could not be made durable, and the request must then fail.
     virtual void record(platform::Instant at, const Principal* who, const std::string& remote_address,
                         const AuditEntry& entry) = 0;
+    // As record, for a request that changes nothing, whose answer can wait for the row
+    // instead of its thread (http/answer_hold.hpp): may return before the row is on
+    // disk, with a hold that settles once it is; nullptr when it already is. Throws as
+    // record does when the row cannot even be taken.
+    virtual std::shared_ptr<http::AnswerHold> record_before_answer(platform::Instant at, const Principal* who,
+                                                                   const std::string& remote_address,
+                                                                   const AuditEntry& entry) {
+        record(at, who, remote_address, entry);
+        return nullptr;
+    }
     // Returns once every row recorded so far is in audit_log.
     virtual void settle() = 0;
 };

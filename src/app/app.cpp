@@ -103,6 +103,14 @@ http::Response Application::handle(http::Request& req) {
                                           {}});
         }
         return response;
+    } catch (const db::Unavailable&) {
+        return answer_failure(req, std::current_exception());
+    }
+}
+
+http::Response Application::answer_failure(const http::Request& req, std::exception_ptr failure) const {
+    try {
+        std::rethrow_exception(failure);
     } catch (const db::StorageFull& e) {
         spdlog::error("database full on {} {}: {}", req.method, req.path, e.what());
         return unavailable(req, Problem{507, "There is no room to save this",
@@ -123,7 +131,12 @@ http::Response Application::handle(http::Request& req) {
         spdlog::error("database unavailable on {} {}: {}", req.method, req.path, e.what());
         return unavailable(req, Problem{503, "The service is briefly unavailable",
                                         "Nothing was changed. Try again in a moment.", {}});
+    } catch (const std::exception& e) {
+        spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
+    } catch (...) {
+        spdlog::error("unhandled error on {} {}", req.method, req.path);
     }
+    return http::Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
 }
 
 // A write that could not be made: for a page form, the typed text is shown back on the

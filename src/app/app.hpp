@@ -1,6 +1,7 @@
 #pragma once
 // Wires the modules into one HTTP application: static files, health checks and
 // every module's routes. Built once in main; no globals.
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ public:
                 db::Database* replica = nullptr);
 
     http::Response handle(http::Request& req);
+    // The answer for a request that failed with `failure`: 503 or 507 for the storage's
+    // failures (db::Unavailable), 500 otherwise. The server's HoldFailed.
+    http::Response answer_failure(const http::Request& req, std::exception_ptr failure) const;
     // Returns once every view audited so far is in audit_log.
     void settle_audit() { views_->settle(); }
     const http::Router& router() const { return router_; }

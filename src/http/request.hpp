@@ -2,10 +2,13 @@
 // A request as handlers see it: parsed once by the server, with no Beast types, so
 // modules compile quickly and test without a socket.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "http/answer_hold.hpp"
 
 namespace onecase::http {
 
@@ -34,8 +37,15 @@ struct Request {
     std::string form_value(const std::string& name) const;  // "" when absent
     bool wants_json() const;
 
+    // The answer is not sent before `hold` settles (answer_hold.hpp). Const because
+    // it is bookkeeping for the server, not a change to what was asked; handlers
+    // mostly hold the request const.
+    void hold_answer_until(std::shared_ptr<AnswerHold> hold) const { holds_.push_back(std::move(hold)); }
+    const std::vector<std::shared_ptr<AnswerHold>>& answer_holds() const { return holds_; }
+
 private:
     mutable std::optional<std::map<std::string, std::string>> form_;
+    mutable std::vector<std::shared_ptr<AnswerHold>> holds_;
 };
 
 }  // namespace onecase::http

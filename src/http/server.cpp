@@ -8,6 +8,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -44,9 +46,18 @@ void add_security_headers(Response& r, bool tls) {
     if (tls) r.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
+// Lets a hold settled after the server is gone (a flush still running at shutdown)
+// find that out instead of posting to a destroyed io_context.
+struct HoldGate {
+    std::mutex mutex;
+    bool open = true;
+};
+
 struct Server::Impl {
     ServerOptions options;
     App app;
+    HoldFailed hold_failed;
+    std::shared_ptr<HoldGate> hold_gate = std::make_shared<HoldGate>();
     net::io_context ioc;
     // The acceptor is not thread-safe: accepting, signal handling and stopping all
     // run on this one strand so a stop never closes it under an accept in flight.
@@ -57,7 +68,7 @@ struct Server::Impl {
     std::atomic<bool> stopping{false};
     std::optional<net::ssl::context> ssl_context;  // set when serving TLS
 
-    Impl(ServerOptions o, App a) : options(std::move(o)), app(std::move(a)) {
+    Impl(ServerOptions o, App a, HoldFailed f) : options(std::move(o)), app(std::move(a)), hold_failed(std::move(f)) {
         if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
             throw std::runtime_error("give both a TLS certificate and its key, or neither");
         }
@@ -107,6 +118,74 @@ struct Server::Impl {
             spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
             return Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
         }
+    }
+
+    ~Impl() {
+        const std::lock_guard lock(hold_gate->mutex);
+        hold_gate->open = false;
+    }
+
+    // Waits for every hold on the request's answer, without keeping a thread; returns
+    // the first failure, if any.
+    net::awaitable<std::exception_ptr> settle_holds(const Request& req) {
+        std::exception_ptr first;
+        for (std::size_t i = 0; i < req.answer_holds().size(); ++i) {
+            // Only trivially destructible temporaries in the co_await: GCC 12 destroys a
+            // temporary with a destructor there twice. The request keeps the hold alive.
+            AnswerHold* hold = req.answer_holds()[i].get();
+            // The error code is always empty: the hold's failure is the value, not
+            // thrown here.
+            auto failure = co_await net::async_initiate<decltype(net::use_awaitable),
+                                                        void(boost::system::error_code, std::exception_ptr)>(
+                [this, hold](auto handler) { resume_when_settled(*hold, std::move(handler)); }, net::use_awaitable);
+            if (failure && !first) first = failure;
+        }
+        co_return first;
+    }
+
+    template <class Handler>
+    void resume_when_settled(AnswerHold& hold, Handler handler) {
+        auto executor = net::get_associated_executor(handler, ioc.get_executor());
+        // The work keeps run() from returning while a connection waits only on a hold.
+        using Work = decltype(net::prefer(executor, net::execution::outstanding_work.tracked));
+        struct Waiting {
+            Handler handler;
+            Work work;
+        };
+        auto waiting = std::make_shared<Waiting>(
+            Waiting{std::move(handler), net::prefer(executor, net::execution::outstanding_work.tracked)});
+        hold.when_settled([gate = hold_gate, waiting](std::exception_ptr failure) {
+            const std::lock_guard lock(gate->mutex);
+            if (!gate->open) {
+                // The io_context is gone: neither resuming the connection nor releasing
+                // its work is possible any more, so what waited is left as it is.
+                new std::shared_ptr<Waiting>(waiting);
+                return;
+            }
+            auto work = waiting->work;
+            net::post(work, [waiting, failure]() mutable {
+                std::move(waiting->handler)(boost::system::error_code{}, failure);
+            });
+        });
+    }
+
+    Response answer_for_failed_hold(const Request& req, std::exception_ptr failure) {
+        if (hold_failed) {
+            try {
+                return hold_failed(req, failure);
+            } catch (const std::exception& e) {
+                spdlog::error("answering a failed hold on {} {}: {}", req.method, req.path, e.what());
+            }
+        } else {
+            try {
+                std::rethrow_exception(failure);
+            } catch (const std::exception& e) {
+                spdlog::error("a hold on the answer to {} {} failed: {}", req.method, req.path, e.what());
+            } catch (...) {
+                spdlog::error("a hold on the answer to {} {} failed", req.method, req.path);
+            }
+        }
+        return Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
     }
 
     // One connection: over TLS when configured (a client that does not complete the
@@ -171,6 +250,9 @@ struct Server::Impl {
             ++in_flight;
             Request req = from_beast(msg, peer.address().to_string(), options.tls);
             Response res = handle(req);
+            if (!req.answer_holds().empty()) {
+                if (auto failure = co_await settle_holds(req)) res = answer_for_failed_hold(req, failure);
+            }
             auto out = to_message(std::move(res), msg.version(), keep_alive && !stopping,
                                   msg.method() == bhttp::verb::head);
             beast::get_lowest_layer(stream).expires_after(30s);
@@ -220,7 +302,8 @@ struct Server::Impl {
     }
 };
 
-Server::Server(ServerOptions options, App app) : impl_(std::make_unique<Impl>(std::move(options), std::move(app))) {}
+Server::Server(ServerOptions options, App app, HoldFailed hold_failed)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(app), std::move(hold_failed))) {}
 Server::~Server() = default;
 
 void Server::bind() {

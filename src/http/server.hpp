@@ -5,6 +5,7 @@
 // on the database, so the pool is larger than the core count.
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,11 +30,15 @@ struct ServerOptions {
 };
 
 using App = std::function<Response(Request&)>;
+// The answer sent instead when a hold on it failed (answer_hold.hpp): called on the
+// request's connection with the hold's exception.
+using HoldFailed = std::function<Response(const Request&, std::exception_ptr)>;
 
 class Server {
 public:
     // Throws std::runtime_error when the TLS certificate or key cannot be loaded.
-    Server(ServerOptions options, App app);
+    // Without `hold_failed`, a failed hold is answered 500.
+    Server(ServerOptions options, App app, HoldFailed hold_failed = {});
     ~Server();
 
     // Binds the listening socket; throws std::system_error if the address is taken.

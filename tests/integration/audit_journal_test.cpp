@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "access/audit_journal.hpp"
@@ -146,6 +147,57 @@ TEST_P(AuditJournalTest, ConcurrentViewsShareFlushesAndEveryOneArrives) {
     journal.settle();
     EXPECT_EQ(db_->acquire()->query("SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'burst %'").at(0).int64(0), 400);
     EXPECT_EQ(db_->acquire()->query("SELECT COUNT(DISTINCT detail) FROM audit_log WHERE detail LIKE 'burst %'").at(0).int64(0), 400);
+}
+
+TEST_P(AuditJournalTest, AViewHeldForItsAnswerIsOnDiskWhenItsHoldSettles) {
+    access::AuditJournal journal(*db_, dir_, kNoBackgroundImport);
+    auto hold = journal.record_before_answer(platform::SystemClock{}.now(), nullptr, "10.0.0.9",
+                                             access::AuditEntry{"case.view", "X000001", "held view"});
+    ASSERT_NE(hold, nullptr);
+    std::promise<std::exception_ptr> settled;
+    bool on_disk = false;
+    hold->when_settled([&](std::exception_ptr failure) {
+        on_disk = journal_text().find("held view") != std::string::npos;
+        settled.set_value(failure);
+    });
+    auto result = settled.get_future();
+    ASSERT_EQ(result.wait_for(10s), std::future_status::ready) << "the hold never settled";
+    EXPECT_EQ(result.get(), nullptr);
+    EXPECT_TRUE(on_disk) << "settled before the row was in the journal";
+
+    // Asked again once settled: told at once, on the asking thread.
+    bool told = false;
+    hold->when_settled([&](std::exception_ptr failure) { told = failure == nullptr; });
+    EXPECT_TRUE(told);
+    journal.settle();
+    EXPECT_EQ(audit_rows("held view"), 1);
+}
+
+TEST_P(AuditJournalTest, ViewsHeldAndRecordedTogetherAllArriveAndEveryHoldSettles) {
+    access::AuditJournal journal(*db_, dir_, 5ms);
+    std::atomic<int> settled{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                const auto detail = "mixed " + std::to_string(t) + "." + std::to_string(i);
+                if (i % 2 == 0) {
+                    record(journal, detail);
+                    continue;
+                }
+                auto hold = journal.record_before_answer(platform::SystemClock{}.now(), nullptr, "10.0.0.9",
+                                                         access::AuditEntry{"case.view", "X000001", detail});
+                hold->when_settled([&](std::exception_ptr failure) {
+                    if (!failure) ++settled;
+                });
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (int i = 0; i < 1000 && settled < 100; ++i) std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(settled, 100);
+    journal.settle();
+    EXPECT_EQ(db_->acquire()->query("SELECT COUNT(DISTINCT detail) FROM audit_log WHERE detail LIKE 'mixed %'").at(0).int64(0), 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuditJournalTest, ::testing::ValuesIn(backends()), [](const auto& info) { return info.param; });

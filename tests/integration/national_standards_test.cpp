@@ -44,7 +44,9 @@ protected:
         http::ServerOptions options;
         options.port = 0;
         options.threads = 2;
-        server_ = std::make_unique<http::Server>(options, [this](http::Request& req) { return app_->handle(req); });
+        server_ = std::make_unique<http::Server>(
+            options, [this](http::Request& req) { return app_->handle(req); },
+            [this](const http::Request& req, std::exception_ptr e) { return app_->answer_failure(req, e); });
         server_->bind();
         thread_ = std::thread([this] { server_->run(); });
     }

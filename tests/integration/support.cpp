@@ -258,7 +258,9 @@ RunningService::RunningService(const std::string& backend, const std::string& na
     http::ServerOptions options = std::move(server_options);
     options.port = 0;
     options.threads = 4;
-    server_ = std::make_unique<http::Server>(options, [this](http::Request& req) { return app_->handle(req); });
+    server_ = std::make_unique<http::Server>(
+        options, [this](http::Request& req) { return app_->handle(req); },
+        [this](const http::Request& req, std::exception_ptr e) { return app_->answer_failure(req, e); });
     server_->bind();
     port_ = server_->port();
     thread_ = std::thread([this] { server_->run(); });

@@ -1,0 +1,134 @@
+// Holds on an answer (http/answer_hold.hpp) through the real server: the answer is sent
+// only once its hold settles, the thread that ran the handler serves other connections
+// meanwhile, and a failed hold is answered by the server's failure mapping instead.
+#include <gtest/gtest.h>
+
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "http/server.hpp"
+#include "support.hpp"
+
+namespace onecase::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Settled by the test, from its own thread.
+class ManualHold final : public http::AnswerHold {
+public:
+    void when_settled(std::function<void(std::exception_ptr)> settled) override {
+        std::unique_lock lock(mutex_);
+        if (!done_) {
+            waiting_ = std::move(settled);
+            asked_.notify_all();
+            return;
+        }
+        lock.unlock();
+        settled(failure_);
+    }
+    void settle(std::exception_ptr failure = nullptr) {
+        std::function<void(std::exception_ptr)> waiting;
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+            failure_ = failure;
+            waiting = std::move(waiting_);
+        }
+        if (waiting) waiting(failure);
+    }
+    // Waits until the server has asked to hear when this settles.
+    bool wait_until_awaited() {
+        std::unique_lock lock(mutex_);
+        return asked_.wait_for(lock, 10s, [&] { return static_cast<bool>(waiting_); });
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable asked_;
+    bool done_ = false;
+    std::exception_ptr failure_;
+    std::function<void(std::exception_ptr)> waiting_;
+};
+
+// A server whose /held answer waits on `hold` and whose /free answer waits on nothing,
+// on one thread, so a held answer that kept its thread would stop every other.
+class HeldServer {
+public:
+    explicit HeldServer(std::shared_ptr<http::AnswerHold> hold)
+        : server_(options(),
+                  [hold](http::Request& req) {
+                      if (req.path == "/held") req.hold_answer_until(hold);
+                      return http::Response::json(R"({"answer":"sent"})");
+                  },
+                  [](const http::Request&, std::exception_ptr failure) {
+                      try {
+                          std::rethrow_exception(failure);
+                      } catch (const std::exception& e) {
+                          return http::Response::json(std::string(R"({"failed":")") + e.what() + "\"}", 507);
+                      }
+                  }) {
+        server_.bind();
+        thread_ = std::thread([this] { server_.run(); });
+    }
+    ~HeldServer() {
+        server_.stop();
+        thread_.join();
+    }
+    std::uint16_t port() const { return server_.port(); }
+
+private:
+    static http::ServerOptions options() {
+        http::ServerOptions o;
+        o.port = 0;
+        o.threads = 1;
+        return o;
+    }
+    http::Server server_;
+    std::thread thread_;
+};
+
+TEST(AnswerHold, TheAnswerWaitsForItsHoldWhileTheThreadServesOthers) {
+    auto hold = std::make_shared<ManualHold>();
+    HeldServer server(hold);
+    auto held = std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/held"); });
+    ASSERT_TRUE(hold->wait_until_awaited()) << "the server never waited on the hold";
+
+    // The server's only thread is free: another connection is answered meanwhile.
+    EXPECT_EQ(http_request(server.port(), "GET", "/free").status, 200);
+    EXPECT_EQ(held.wait_for(200ms), std::future_status::timeout) << "answered before its hold settled";
+
+    hold->settle();
+    ASSERT_EQ(held.wait_for(10s), std::future_status::ready);
+    const auto answer = held.get();
+    EXPECT_EQ(answer.status, 200);
+    EXPECT_NE(answer.body.find("sent"), std::string::npos);
+}
+
+TEST(AnswerHold, AFailedHoldIsAnsweredByTheFailureMappingAndNotByTheHandler) {
+    auto hold = std::make_shared<ManualHold>();
+    HeldServer server(hold);
+    auto held = std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/held"); });
+    ASSERT_TRUE(hold->wait_until_awaited());
+    hold->settle(std::make_exception_ptr(std::runtime_error("no room for the row")));
+    ASSERT_EQ(held.wait_for(10s), std::future_status::ready);
+    const auto answer = held.get();
+    EXPECT_EQ(answer.status, 507);
+    EXPECT_NE(answer.body.find("no room for the row"), std::string::npos) << answer.body;
+    EXPECT_EQ(answer.body.find("sent"), std::string::npos) << "the handler's answer went out: " << answer.body;
+}
+
+TEST(AnswerHold, AHoldAlreadySettledIsAnsweredAtOnce) {
+    auto hold = std::make_shared<ManualHold>();
+    hold->settle();
+    HeldServer server(hold);
+    EXPECT_EQ(http_request(server.port(), "GET", "/held").status, 200);
+    auto failed = std::make_shared<ManualHold>();
+    failed->settle(std::make_exception_ptr(std::runtime_error("already failed")));
+    HeldServer other(failed);
+    EXPECT_EQ(http_request(other.port(), "GET", "/held").status, 507);
+}
+
+}  // namespace
+}  // namespace onecase::testing
