@@ -20,10 +20,11 @@ access::CaseScope case_scope(const std::optional<access::StaffScope>& cm, const 
     return scope;
 }
 
-CaseRecord load_case_record(db::Connection& conn, const people::Person& person) {
+CaseRecord load_case_record(db::Connection& conn, const people::Person& person,
+                            std::optional<access::StaffScope> case_manager) {
     CaseRecord r;
     r.person = person;
-    if (person.case_manager_staff_id) r.case_manager = access::load_staff_scope(conn, *person.case_manager_staff_id);
+    r.case_manager = std::move(case_manager);
     r.addresses = people::addresses(conn, person.id);
     r.events = sentences::events_for_person(conn, person.id);
     r.flags = risk::active_registrations(conn, person.id);

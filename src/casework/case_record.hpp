@@ -29,8 +29,10 @@ struct CaseRecord {
 access::CaseScope case_scope(const std::optional<access::StaffScope>& case_manager,
                              const people::Person& person);
 
-// Loads everything but contacts for `person`.
-CaseRecord load_case_record(db::Connection& conn, const people::Person& person);
+// Loads everything but contacts for `person`, whose case manager's scope the access
+// check has already read (authorise_case).
+CaseRecord load_case_record(db::Connection& conn, const people::Person& person,
+                            std::optional<access::StaffScope> case_manager);
 
 // One row of a caseload list.
 struct CaseloadEntry {

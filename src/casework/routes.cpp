@@ -61,8 +61,7 @@ Response case_page(const access::Guard& guard, const Request& req, const Princip
     json::object appointments_section;
     ContactPage contact_page;
     CaseRecord record = read_transaction(deps.db, [&](db::Connection& conn) {
-        auto r = load_case_record(conn, c.person);
-        r.case_manager = c.case_manager;
+        auto r = load_case_record(conn, c.person, c.case_manager);
         contact_page = load_contact_page(conn, c.person.id, older_than_param(req), may_see_sensitive(who));
         r.contacts = contact_page.contacts;
         appointments_section = appointments::case_section(conn, c.person.id, c.person.crn,
@@ -257,7 +256,7 @@ void register_routes(http::Router& router, const access::Guard& guard) {
         auto result = read_transaction(deps.db, [&](db::Connection& conn) -> Result<CaseRecord> {
             auto c = authorise_case(conn, crn, who, false);
             if (!c) return c.problem();
-            auto r = load_case_record(conn, c->person);
+            auto r = load_case_record(conn, c->person, c->case_manager);
             return r;
         });
         if (!result) {

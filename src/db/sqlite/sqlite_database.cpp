@@ -48,7 +48,9 @@ public:
         (in_turn_ ? writer_.handle() : own_).execute_script(sql);
     }
 
-    void begin_read() override { own_.execute_script("BEGIN DEFERRED"); }
+    // Prepared once and kept, as every statement is: sqlite3_exec would parse the text
+    // again for every request.
+    void begin_read() override { own_.execute("BEGIN DEFERRED", {}); }
 
     void begin_write() override {
         if (!bulk_) {
@@ -72,7 +74,7 @@ public:
             return;
         }
         if (bulk_lock_.owns_lock()) own_.run_commit_work();  // a write, not a read
-        own_.execute_script("COMMIT");
+        own_.execute("COMMIT", {});
         if (bulk_lock_.owns_lock()) bulk_lock_.unlock();
     }
 

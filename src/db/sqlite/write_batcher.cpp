@@ -33,7 +33,7 @@ void WriteBatcher::begin_turn() {
     try {
         syncer_.refuse_if_failed();
         if (!current_) {
-            handle_.execute_script("BEGIN IMMEDIATE");
+            handle_.execute("BEGIN IMMEDIATE", {});
             current_ = std::make_shared<Batch>();
         }
         handle_.execute("SAVEPOINT turn", {});  // prepared once: each turn runs it
