@@ -136,7 +136,7 @@ http::Response Application::answer_failure(const http::Request& req, std::except
     } catch (...) {
         spdlog::error("unhandled error on {} {}", req.method, req.path);
     }
-    return http::Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
+    return http::Response::problem(Problem::internal());
 }
 
 // A write that could not be made: for a page form, the typed text is shown back on the

@@ -1,6 +1,5 @@
 #include "casework/case_record.hpp"
 
-#include "access/users_store.hpp"
 #include "contacts/store.hpp"
 #include "people/store.hpp"
 #include "sentences/store.hpp"

@@ -116,7 +116,7 @@ struct Server::Impl {
             return app(req);
         } catch (const std::exception& e) {
             spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
-            return Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
+            return Response::problem(Problem::internal());
         }
     }
 
@@ -130,8 +130,10 @@ struct Server::Impl {
     net::awaitable<std::exception_ptr> settle_holds(const Request& req) {
         std::exception_ptr first;
         for (std::size_t i = 0; i < req.answer_holds().size(); ++i) {
-            // Only trivially destructible temporaries in the co_await: GCC 12 destroys a
-            // temporary with a destructor there twice. The request keeps the hold alive.
+            // GCC 12 may destroy a temporary in a co_await expression twice: harmless for
+            // asio's awaitables, which are moved from by then, but a lambda holding a
+            // shared_ptr released it twice. So the lambda holds a plain pointer; the
+            // request keeps the hold alive.
             AnswerHold* hold = req.answer_holds()[i].get();
             // The error code is always empty: the hold's failure is the value, not
             // thrown here.
@@ -170,22 +172,15 @@ struct Server::Impl {
     }
 
     Response answer_for_failed_hold(const Request& req, std::exception_ptr failure) {
-        if (hold_failed) {
-            try {
-                return hold_failed(req, failure);
-            } catch (const std::exception& e) {
-                spdlog::error("answering a failed hold on {} {}: {}", req.method, req.path, e.what());
-            }
-        } else {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const std::exception& e) {
-                spdlog::error("a hold on the answer to {} {} failed: {}", req.method, req.path, e.what());
-            } catch (...) {
-                spdlog::error("a hold on the answer to {} {} failed", req.method, req.path);
-            }
+        try {
+            if (hold_failed) return hold_failed(req, failure);
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            spdlog::error("a hold on the answer to {} {} failed: {}", req.method, req.path, e.what());
+        } catch (...) {
+            spdlog::error("a hold on the answer to {} {} failed", req.method, req.path);
         }
-        return Response::problem(Problem{500, "Something went wrong", "The error was logged.", {}});
+        return Response::problem(Problem::internal());
     }
 
     // One connection: over TLS when configured (a client that does not complete the

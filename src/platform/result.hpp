@@ -36,6 +36,8 @@ struct Problem {
     static Problem bad_request(std::string detail) {
         return Problem{400, "Bad request", std::move(detail), {}};
     }
+    // An error nobody expected; the details go to the log, not to the user.
+    static Problem internal() { return Problem{500, "Something went wrong", "The error was logged.", {}}; }
 };
 
 template <typename T>

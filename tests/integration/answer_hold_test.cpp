@@ -56,19 +56,13 @@ private:
 // on one thread, so a held answer that kept its thread would stop every other.
 class HeldServer {
 public:
-    explicit HeldServer(std::shared_ptr<http::AnswerHold> hold)
+    explicit HeldServer(std::shared_ptr<http::AnswerHold> hold, http::HoldFailed hold_failed = answer_507)
         : server_(options(),
                   [hold](http::Request& req) {
                       if (req.path == "/held") req.hold_answer_until(hold);
                       return http::Response::json(R"({"answer":"sent"})");
                   },
-                  [](const http::Request&, std::exception_ptr failure) {
-                      try {
-                          std::rethrow_exception(failure);
-                      } catch (const std::exception& e) {
-                          return http::Response::json(std::string(R"({"failed":")") + e.what() + "\"}", 507);
-                      }
-                  }) {
+                  std::move(hold_failed)) {
         server_.bind();
         thread_ = std::thread([this] { server_.run(); });
     }
@@ -77,6 +71,14 @@ public:
         thread_.join();
     }
     std::uint16_t port() const { return server_.port(); }
+
+    static http::Response answer_507(const http::Request&, std::exception_ptr failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            return http::Response::json(std::string(R"({"failed":")") + e.what() + "\"}", 507);
+        }
+    }
 
 private:
     static http::ServerOptions options() {
@@ -93,7 +95,9 @@ TEST(AnswerHold, TheAnswerWaitsForItsHoldWhileTheThreadServesOthers) {
     auto hold = std::make_shared<ManualHold>();
     HeldServer server(hold);
     auto held = std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/held"); });
-    ASSERT_TRUE(hold->wait_until_awaited()) << "the server never waited on the hold";
+    // EXPECT, not ASSERT: the hold must be settled below whatever happens, or the
+    // server would stop with a connection waiting on it.
+    EXPECT_TRUE(hold->wait_until_awaited()) << "the server never waited on the hold";
 
     // The server's only thread is free: another connection is answered meanwhile.
     EXPECT_EQ(http_request(server.port(), "GET", "/free").status, 200);
@@ -110,7 +114,7 @@ TEST(AnswerHold, AFailedHoldIsAnsweredByTheFailureMappingAndNotByTheHandler) {
     auto hold = std::make_shared<ManualHold>();
     HeldServer server(hold);
     auto held = std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/held"); });
-    ASSERT_TRUE(hold->wait_until_awaited());
+    EXPECT_TRUE(hold->wait_until_awaited());
     hold->settle(std::make_exception_ptr(std::runtime_error("no room for the row")));
     ASSERT_EQ(held.wait_for(10s), std::future_status::ready);
     const auto answer = held.get();
@@ -128,6 +132,17 @@ TEST(AnswerHold, AHoldAlreadySettledIsAnsweredAtOnce) {
     failed->settle(std::make_exception_ptr(std::runtime_error("already failed")));
     HeldServer other(failed);
     EXPECT_EQ(http_request(other.port(), "GET", "/held").status, 507);
+}
+
+TEST(AnswerHold, WithoutAFailureMappingAFailedHoldIsAnswered500WithoutItsDetails) {
+    auto hold = std::make_shared<ManualHold>();
+    hold->settle(std::make_exception_ptr(std::runtime_error("an internal detail")));
+    HeldServer server(hold, {});
+    const auto answer = http_request(server.port(), "GET", "/held");
+    EXPECT_EQ(answer.status, 500);
+    EXPECT_EQ(answer.header("content-type"), "application/problem+json");
+    EXPECT_EQ(answer.body.find("an internal detail"), std::string::npos) << answer.body;
+    EXPECT_EQ(answer.body.find("sent"), std::string::npos) << "the handler's answer went out: " << answer.body;
 }
 
 }  // namespace
