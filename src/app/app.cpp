@@ -8,6 +8,7 @@
 #include "appointments/routes.hpp"
 #include "casework/case_access.hpp"
 #include "casework/routes.hpp"
+#include "db/deferred_commits.hpp"
 #include "search/routes.hpp"
 #include "enforcement/routes.hpp"
 #include "reports/routes.hpp"
@@ -26,6 +27,18 @@ bool is_problem(const http::Response& r) {
     }
     return false;
 }
+
+// The request's writes, on disk: what a 2xx answer to it promises.
+class WritesOnDisk final : public http::AnswerHold {
+public:
+    explicit WritesOnDisk(std::shared_ptr<db::DeferredCommits::All> writes) : writes_(std::move(writes)) {}
+    void when_settled(std::function<void(std::exception_ptr)> settled) override {
+        writes_->when_durable(std::move(settled));
+    }
+
+private:
+    std::shared_ptr<db::DeferredCommits::All> writes_;
+};
 
 bool database_answers(db::Database& db) {
     try {
@@ -92,6 +105,15 @@ http::Response Application::handle(http::Request& req) {
     if (req.method == "GET" || req.method == "HEAD") {
         if (auto r = static_files_.serve(req)) return std::move(*r);
     }
+    // The handler's writes do not keep its thread waiting for the disk: the answer
+    // waits for them instead (db/deferred_commits.hpp).
+    db::DeferredCommits writes;
+    auto response = dispatch(req);
+    if (!writes.empty()) req.hold_answer_until(std::make_shared<WritesOnDisk>(writes.take()));
+    return response;
+}
+
+http::Response Application::dispatch(http::Request& req) {
     try {
         auto response = router_.dispatch(req);
         if (!req.wants_json() && (response.status == 404 || response.status == 405) && is_problem(response)) {

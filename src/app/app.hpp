@@ -45,6 +45,7 @@ public:
     const http::Router& router() const { return router_; }
 
 private:
+    http::Response dispatch(http::Request& req);
     http::Response unavailable(const http::Request& req, const Problem& p) const;
 
     AppConfig config_;

@@ -76,7 +76,8 @@ public:
     // (BEGIN IMMEDIATE) so a transaction never fails half way on lock upgrade.
     virtual void begin_read() = 0;
     virtual void begin_write() = 0;
-    // Returns only when the transaction is durable on disk.
+    // Returns only when the transaction is durable on disk; inside a DeferredCommits
+    // scope a driver may instead leave that wait in the scope (db/deferred_commits.hpp).
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
 
@@ -181,7 +182,8 @@ bool is_postgres_url(const std::string& url);
 std::string sqlite_path_of(const std::string& url);
 
 // Runs `work(conn)` inside a write transaction and commits; rolls back if it throws.
-// The commit has reached disk when this returns.
+// The commit has reached disk when this returns, or, inside a DeferredCommits scope,
+// when the scope says so.
 template <typename Work>
 auto write_transaction(Database& db, Work&& work) {
     auto conn = db.acquire();

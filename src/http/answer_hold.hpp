@@ -1,6 +1,7 @@
 #pragma once
 // Something a request's answer must wait for that finishes off the request's thread:
-// a view's audit row being flushed by the journal's own thread. The handler returns
+// a view's audit row being flushed by the journal's own thread, or the request's
+// writes being committed and flushed (db/deferred_commits.hpp). The handler returns
 // its answer at once and places a hold on it (Request::hold_answer_until); the server
 // sends the answer only once every hold has settled, and meanwhile its thread serves
 // other connections instead of sleeping. A hold that failed replaces the answer with

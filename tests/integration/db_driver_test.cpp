@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <limits>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "db/database.hpp"
+#include "db/deferred_commits.hpp"
 #include "support.hpp"
 
 namespace onecase::testing {
@@ -170,6 +172,42 @@ TEST_P(DbDriver, ACommittedWriteIsSeenByAnotherPooledConnection) {
     EXPECT_EQ(reader->query("SELECT COUNT(*) FROM people").at(0).int64(0), 0) << "not before the commit";
     writer->commit();
     EXPECT_EQ(reader->query("SELECT surname FROM people WHERE crn = ?", {std::string("X100001")}).at(0).text(0), "Smith");
+}
+
+// A request's handler runs in a DeferredCommits scope: its commit may return before
+// its write is committed (SQLite, when a writer queued behind it takes the batch on),
+// yet whatever the thread runs next sees the write, and the scope settles once the
+// write is on disk.
+TEST_P(DbDriver, InsideADeferredScopeTheThreadSeesItsOwnWriteAndTheScopeSettlesOnceOnDisk) {
+    db::DeferredCommits deferred;
+    // A batch older than 20 ms is committed rather than handed on, so the next writer
+    // has only a few milliseconds to queue: the round is tried again until it did.
+    int rounds = 0;
+    for (bool handed_on = false; !handed_on && rounds < 20;) {
+        ++rounds;
+        auto first = db_->acquire();
+        first->begin_write();
+        std::atomic<bool> next_done = false;
+        std::thread next_writer([this, rounds, &next_done] {
+            db::write_transaction(*db_, [&](db::Connection& c) {
+                c.execute("INSERT INTO kinds (id, t) VALUES (?, ?)", {std::int64_t{rounds}, std::string("next")});
+                std::this_thread::sleep_for(50ms);  // holds the batch open
+            });
+            next_done = true;
+        });
+        std::this_thread::sleep_for(5ms);
+        first->execute("INSERT INTO people (crn, surname) VALUES (?, ?)",
+                       {"X1" + std::to_string(10000 + rounds), std::string("Smith")});
+        first->commit();
+        handed_on = !next_done;
+        EXPECT_EQ(db_->acquire()->query("SELECT COUNT(*) FROM people").at(0).int64(0), rounds);
+        next_writer.join();
+        if (postgres()) break;  // commits there always wait
+    }
+    std::promise<std::exception_ptr> settled;
+    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
+    EXPECT_EQ(settled.get_future().get(), nullptr);
+    EXPECT_EQ(count("kinds"), rounds);
 }
 
 TEST_P(DbDriver, AReadTransactionSeesOneSnapshot) {

@@ -5,11 +5,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "db/deferred_commits.hpp"
 #include "db/sqlite/wal_checkpointer.hpp"
 #include "db/sqlite/wal_syncer.hpp"
 #include "db/sqlite/write_batcher.hpp"
@@ -167,6 +169,94 @@ TEST_F(SqliteWriteBatch, ManyConcurrentWritersKeepExactlyTheTurnsThatSucceededIn
     EXPECT_LT(commits(), static_cast<std::uint64_t>(kThreads * kTurnsEach)) << "queued turns shared commits";
 }
 
+// Inside a DeferredCommits scope (a request's handler) a turn does not wait for its
+// batch: the scope waits instead, and its callback comes once the batch is on disk.
+TEST_F(SqliteWriteBatch, ADeferredTurnReturnsWhileItsBatchIsOpenAndSettlesOnceTheBatchIsCommitted) {
+    db::DeferredCommits deferred;
+    std::promise<void> release_second;
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&, go = release_second.get_future().share()] {
+        writer_.begin_turn();  // another thread, no scope: it waits as before
+        insert(2);
+        go.wait();
+        writer_.finish_turn();
+    });
+    writer_.finish_turn();  // hands the open batch to the second turn and returns
+    EXPECT_TRUE(committed_ids().empty()) << "the first turn returned before its batch was committed";
+    ASSERT_FALSE(deferred.empty());
+
+    std::promise<std::exception_ptr> settled;
+    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
+    auto on_disk = settled.get_future();
+    EXPECT_EQ(on_disk.wait_for(50ms), std::future_status::timeout) << "settled while its batch was still open";
+    release_second.set_value();
+    EXPECT_EQ(on_disk.get(), nullptr);
+    second.join();
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1, 2}));
+    EXPECT_EQ(commits(), 1u);
+    EXPECT_TRUE(deferred.empty());
+}
+
+TEST_F(SqliteWriteBatch, WaitingForADeferredTurnToBeSeenReturnsOnlyOnceItsBatchIsCommitted) {
+    db::DeferredCommits deferred;
+    std::atomic<bool> second_finished = false;
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        std::this_thread::sleep_for(50ms);
+        second_finished = true;
+        writer_.finish_turn();
+    });
+    writer_.finish_turn();
+    deferred.wait_committed();
+    EXPECT_TRUE(second_finished) << "returned before the batch holding the turn was committed";
+    EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1, 2}));
+    second.join();
+    std::promise<std::exception_ptr> settled;
+    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
+    EXPECT_EQ(settled.get_future().get(), nullptr) << "a committed batch still settles, after a flush";
+}
+
+TEST_F(SqliteWriteBatch, ADeferredTurnInALostBatchFailsBothItsWaitAndItsCallback) {
+    db::DeferredCommits deferred;
+    writer_.begin_turn();
+    insert(1);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(2);
+        writer_.handle().execute_script("ROLLBACK");  // as SQLite does on a full disk
+        EXPECT_THROW(writer_.finish_turn(), db::Unavailable);
+    });
+    writer_.finish_turn();
+    second.join();
+    EXPECT_THROW(deferred.wait_committed(), db::Unavailable) << "the thread must not go on from a write not made";
+
+    std::promise<std::exception_ptr> settled;
+    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
+    const auto failure = settled.get_future().get();
+    ASSERT_NE(failure, nullptr);
+    EXPECT_THROW(std::rethrow_exception(failure), db::Unavailable);
+    EXPECT_TRUE(committed_ids().empty());
+}
+
+TEST(SqliteDeferredCommits, AScopeWithoutWritesSettlesAtOnceAndAnInnerScopeHidesTheOuter) {
+    db::DeferredCommits outer;
+    {
+        db::DeferredCommits inner;
+        EXPECT_EQ(db::DeferredCommits::on_this_thread(), &inner);
+    }
+    EXPECT_EQ(db::DeferredCommits::on_this_thread(), &outer);
+    bool called = false;
+    outer.take()->when_durable([&](std::exception_ptr failure) {
+        called = true;
+        EXPECT_EQ(failure, nullptr);
+    });
+    EXPECT_TRUE(called);
+}
+
 // `serve --no-group-commit`, the reference make bench measures: each turn is its own
 // transaction, flushed before the next turn begins.
 TEST(SqliteWriteBatchOff, EachTurnCommitsAloneEvenWithOthersQueued) {
@@ -190,8 +280,15 @@ TEST(SqliteWriteBatchOff, EachTurnCommitsAloneEvenWithOthersQueued) {
     }
     for (auto& t : writers) t.join();
     EXPECT_EQ(writer.batches_committed() - before, std::uint64_t{kWriters});
+    {
+        db::DeferredCommits deferred;  // the naive reference waits inside its turn even here
+        writer.begin_turn();
+        writer.handle().execute("INSERT INTO notes (id, body) VALUES (?, 'x')", {std::int64_t{kWriters}});
+        writer.finish_turn();
+        EXPECT_TRUE(deferred.empty());
+    }
     db::SqliteHandle reader(path, 10s, 1024);
-    EXPECT_EQ(reader.query("SELECT COUNT(*) FROM notes", {}).at(0).int64(0), kWriters);
+    EXPECT_EQ(reader.query("SELECT COUNT(*) FROM notes", {}).at(0).int64(0), kWriters + 1);
 }
 
 }  // namespace

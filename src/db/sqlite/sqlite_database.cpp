@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "db/deferred_commits.hpp"
 #include "db/sqlite/fts_merger.hpp"
 #include "db/sqlite/sqlite_handle.hpp"
 #include "db/sqlite/wal_checkpointer.hpp"
@@ -16,6 +17,12 @@ namespace onecase::db {
 namespace {
 
 constexpr int kReaderCacheKib = 32768;
+
+// A thread that deferred the wait for its writes (db/deferred_commits.hpp) sees them,
+// or fails as they did, before it runs anything else.
+void see_deferred_writes() {
+    if (auto* deferred = DeferredCommits::on_this_thread()) deferred->wait_committed();
+}
 
 // A pooled connection. It reads on a handle of its own; its writes go to the shared
 // write batcher (db/sqlite/write_batcher.hpp), except during a bulk load, which writes
@@ -30,6 +37,7 @@ public:
 
     Rows query(std::string_view sql, const Params& params) override {
         if (in_turn_) return writer_.handle().query(sql, params);
+        see_deferred_writes();
         if (own_.autocommit() && own_.writes(sql)) {
             return as_one_write([&](SqliteHandle& h) { return h.query(sql, params); });
         }
@@ -38,6 +46,7 @@ public:
 
     std::int64_t execute(std::string_view sql, const Params& params) override {
         if (in_turn_) return writer_.handle().execute(sql, params);
+        see_deferred_writes();
         if (own_.autocommit() && own_.writes(sql)) {
             return as_one_write([&](SqliteHandle& h) { return h.execute(sql, params); });
         }
@@ -45,14 +54,19 @@ public:
     }
 
     void execute_script(std::string_view sql) override {
+        if (!in_turn_) see_deferred_writes();
         (in_turn_ ? writer_.handle() : own_).execute_script(sql);
     }
 
     // Prepared once and kept, as every statement is: sqlite3_exec would parse the text
     // again for every request.
-    void begin_read() override { own_.execute("BEGIN DEFERRED", {}); }
+    void begin_read() override {
+        see_deferred_writes();
+        own_.execute("BEGIN DEFERRED", {});
+    }
 
     void begin_write() override {
+        see_deferred_writes();
         if (!bulk_) {
             writer_.begin_turn();
             in_turn_ = true;

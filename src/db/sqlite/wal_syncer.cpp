@@ -23,6 +23,10 @@ std::string dir_of(const std::string& path) {
 WalSyncer::WalSyncer(const std::string& database_path) : wal_path_(database_path + "-wal"), dir_(dir_of(database_path)) {}
 
 WalSyncer::~WalSyncer() {
+    if (flusher_.joinable()) {
+        flusher_.request_stop();
+        flusher_.join();  // answers whatever is still queued first
+    }
     if (fd_ >= 0) ::close(fd_);
 }
 
@@ -49,6 +53,32 @@ void WalSyncer::wait_durable() {
         if (err != 0) failed_ = true;
         else synced_ = std::max(synced_, target);
         cv_.notify_all();
+    }
+}
+
+void WalSyncer::when_durable(std::function<void(std::exception_ptr)> durable) {
+    {
+        std::lock_guard lock(mutex_);
+        queued_.push_back(std::move(durable));
+        if (!flusher_.joinable()) flusher_ = std::jthread([this](std::stop_token stop) { run_flusher(stop); });
+    }
+    queue_cv_.notify_one();
+}
+
+void WalSyncer::run_flusher(std::stop_token stop) {
+    std::unique_lock lock(mutex_);
+    while (queue_cv_.wait(lock, stop, [&] { return !queued_.empty(); })) {
+        auto waiting = std::move(queued_);
+        queued_.clear();
+        lock.unlock();
+        std::exception_ptr failure;
+        try {
+            wait_durable();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        for (auto& durable : waiting) durable(failure);
+        lock.lock();
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "db/deferred_commits.hpp"
+
 namespace onecase::db {
 namespace {
 
@@ -13,14 +15,32 @@ constexpr int kWriterCacheKib = 65536;
 constexpr int kDiskFailed = -1;
 
 // Raised again in every turn of a failed batch, as the kind of error that failed it.
-[[noreturn]] void throw_batch_failure(int failure, const std::string& message) {
+std::exception_ptr batch_failure(int failure, const std::string& message) {
     const std::string what = "a write batched with this one failed, so this one was not made: " + message;
-    if (failure == SQLITE_FULL) throw StorageFull(what);
-    if (failure == kDiskFailed) throw DiskFailed(what, false);
-    throw Unavailable(what);
+    if (failure == SQLITE_FULL) return std::make_exception_ptr(StorageFull(what));
+    if (failure == kDiskFailed) return std::make_exception_ptr(DiskFailed(what, false));
+    return std::make_exception_ptr(Unavailable(what));
+}
+
+[[noreturn]] void throw_batch_failure(int failure, const std::string& message) {
+    std::rethrow_exception(batch_failure(failure, message));
 }
 
 }  // namespace
+
+// A deferred turn's part in its batch.
+class WriteBatcher::Pending final : public PendingCommit {
+public:
+    Pending(WriteBatcher& writer, std::shared_ptr<Batch> batch) : writer_(writer), batch_(std::move(batch)) {}
+    void wait_committed() override { writer_.wait_committed(batch_); }
+    void when_durable(std::function<void(std::exception_ptr)> durable) override {
+        writer_.when_durable(batch_, std::move(durable));
+    }
+
+private:
+    WriteBatcher& writer_;
+    std::shared_ptr<Batch> batch_;
+};
 
 WriteBatcher::WriteBatcher(const std::string& path, std::chrono::milliseconds busy_timeout, WalSyncer& syncer,
                            WalCheckpointer& checkpointer, bool group_commit)
@@ -76,6 +96,10 @@ void WriteBatcher::finish_turn() {
     }
     if (!hand_over(*batch)) commit_batch();
     lock_.unlock();
+    if (auto* deferred = DeferredCommits::on_this_thread()) {
+        deferred->add(std::make_shared<Pending>(*this, batch));
+        return;
+    }
     wait_for(batch);
 }
 
@@ -127,24 +151,50 @@ void WriteBatcher::fail_batch(int failure, const std::string& message) noexcept 
 }
 
 void WriteBatcher::settle(Outcome outcome, int failure, const std::string& message) noexcept {
+    std::vector<std::function<void(std::exception_ptr)>> on_durable;
     {
         std::lock_guard lock(outcome_mutex_);
         current_->outcome = outcome;
         current_->failure = failure;
         current_->message = message;
+        on_durable.swap(current_->on_durable);
         if (outcome == Outcome::committed) ++committed_;
     }
     current_.reset();
     outcome_cv_.notify_all();
+    if (on_durable.empty()) return;
+    if (outcome == Outcome::failed) {
+        const auto why = batch_failure(failure, message);
+        for (auto& durable : on_durable) durable(why);
+        return;
+    }
+    // One flush request for the whole batch.
+    syncer_.when_durable([on_durable = std::move(on_durable)](std::exception_ptr failure) {
+        for (const auto& durable : on_durable) durable(failure);
+    });
 }
 
 void WriteBatcher::wait_for(const std::shared_ptr<Batch>& batch) {
-    {
-        std::unique_lock lock(outcome_mutex_);
-        outcome_cv_.wait(lock, [&] { return batch->outcome != Outcome::open; });
-        if (batch->outcome == Outcome::failed) throw_batch_failure(batch->failure, batch->message);
-    }
+    wait_committed(batch);
     syncer_.wait_durable();
+}
+
+void WriteBatcher::wait_committed(const std::shared_ptr<Batch>& batch) {
+    std::unique_lock lock(outcome_mutex_);
+    outcome_cv_.wait(lock, [&] { return batch->outcome != Outcome::open; });
+    if (batch->outcome == Outcome::failed) throw_batch_failure(batch->failure, batch->message);
+}
+
+void WriteBatcher::when_durable(const std::shared_ptr<Batch>& batch, std::function<void(std::exception_ptr)> durable) {
+    std::unique_lock lock(outcome_mutex_);
+    if (batch->outcome == Outcome::open) {
+        batch->on_durable.push_back(std::move(durable));  // settle() passes it on
+        return;
+    }
+    const bool failed = batch->outcome == Outcome::failed;
+    lock.unlock();
+    if (failed) durable(batch_failure(batch->failure, batch->message));
+    else syncer_.when_durable(std::move(durable));
 }
 
 }  // namespace onecase::db

@@ -14,6 +14,10 @@
 // run_commit_work): the case-history live indexes are written there, once per batch,
 // since FTS5 would otherwise write a segment at every turn's savepoint (migration 0026).
 //
+// Inside a DeferredCommits scope (db/deferred_commits.hpp) finish_turn does not wait:
+// the turn is handed on or committed as above, and the scope gets a PendingCommit that
+// settles when the batch is committed and flushed, on whichever thread does that.
+//
 // What a user sees is unchanged: a turn whose own work fails is undone by rolling back
 // to its savepoint, and the batch goes on without it. When the batch itself fails (its
 // COMMIT, or an error such as a full disk that makes SQLite roll the whole transaction
@@ -21,9 +25,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "db/sqlite/fifo_mutex.hpp"
 #include "db/sqlite/sqlite_handle.hpp"
@@ -48,7 +55,8 @@ public:
     // until the turn ends, the caller's statements go to handle().
     void begin_turn();
     // Keeps the turn's writes. Returns once they are committed and on disk; throws if
-    // the batch failed or the disk could not be flushed.
+    // the batch failed or the disk could not be flushed. Inside a DeferredCommits scope
+    // (with group commit) it returns at once and leaves the wait in the scope.
     void finish_turn();
     // Undoes the turn's writes; the rest of the batch goes on.
     void abandon_turn() noexcept;
@@ -71,13 +79,17 @@ private:
         Outcome outcome = Outcome::open;
         int failure = 0;  // SQLite primary result code, or kDiskFailed
         std::string message;
+        std::vector<std::function<void(std::exception_ptr)>> on_durable;  // deferred turns' callbacks
     };
+    class Pending;
 
     bool hand_over(const Batch& batch);
     void commit_batch() noexcept;
     void fail_batch(int failure, const std::string& message) noexcept;
     void settle(Outcome outcome, int failure, const std::string& message) noexcept;
     void wait_for(const std::shared_ptr<Batch>& batch);
+    void wait_committed(const std::shared_ptr<Batch>& batch);
+    void when_durable(const std::shared_ptr<Batch>& batch, std::function<void(std::exception_ptr)> durable);
 
     SqliteHandle handle_;
     WalSyncer& syncer_;
