@@ -1,6 +1,7 @@
 #include "db/deferred_commits.hpp"
 
 #include <atomic>
+#include <future>
 
 namespace onecase::db {
 namespace {
@@ -19,6 +20,16 @@ void DeferredCommits::add(std::shared_ptr<PendingCommit> commit) { pending_.push
 
 void DeferredCommits::wait_committed() {
     for (; visible_ < pending_.size(); ++visible_) pending_[visible_]->wait_committed();
+}
+
+void DeferredCommits::wait_durable() {
+    std::promise<std::exception_ptr> settled;
+    All(pending_).when_durable([&settled](std::exception_ptr failure) { settled.set_value(failure); });
+    if (auto failure = settled.get_future().get()) std::rethrow_exception(failure);
+}
+
+void wait_for_deferred_writes() {
+    if (auto* deferred = DeferredCommits::on_this_thread()) deferred->wait_durable();
 }
 
 std::shared_ptr<DeferredCommits::All> DeferredCommits::take() {

@@ -53,6 +53,10 @@ public:
     // scope's writes are visible; throws when one of them was not made.
     void wait_committed();
 
+    // Blocks until the scope's writes are on disk; throws what kept one from being
+    // made or flushed. They stay in the scope, for the answer to wait on as well.
+    void wait_durable();
+
     bool empty() const { return pending_.empty(); }
 
     // Hands over the scope's writes as one: `durable` is called once with nullptr when
@@ -65,6 +69,11 @@ private:
     std::size_t visible_ = 0;  // pending_[0, visible_) are known to be committed
     DeferredCommits* outer_;
 };
+
+// For a side effect outside the database that must only follow a write on disk (an
+// e-mail announcing it): blocks until this thread's deferred writes are on disk, and
+// throws when one was not made. Returns at once outside a scope.
+void wait_for_deferred_writes();
 
 class DeferredCommits::All {
 public:

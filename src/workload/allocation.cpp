@@ -250,8 +250,7 @@ Result<AllocationDone> allocate_case(access::RouteDeps& deps, const http::Reques
     std::vector<Email> mails;
     auto done = db::write_transaction(deps.db, [&](db::Connection& conn) { return allocate_in(conn, deps, req, who, in, false, mails); });
     // E-mail only after the commit: a mail never announces an allocation that did not happen.
-    if (done)
-        for (const auto& m : mails) email.send(m);
+    if (done) send_once_written(email, mails);
     return done;
 }
 
@@ -274,7 +273,7 @@ Result<std::vector<AllocationDone>> allocate_batch(access::RouteDeps& deps, cons
             }
             return out;
         });
-        for (const auto& m : mails) email.send(m);
+        send_once_written(email, mails);
         return done;
     } catch (const Refused& r) {
         return r.problem;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "db/deferred_commits.hpp"
 #include "platform/log.hpp"
 
 namespace onecase::workload {
@@ -29,6 +30,12 @@ void FileEmailNotifier::send(const Email& email) noexcept {
         } catch (...) {
         }
     }
+}
+
+void send_once_written(EmailNotifier& email, const std::vector<Email>& mails) {
+    if (mails.empty()) return;
+    db::wait_for_deferred_writes();
+    for (const auto& m : mails) email.send(m);
 }
 
 std::unique_ptr<EmailNotifier> email_notifier_from_environment() {

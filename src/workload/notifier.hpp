@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace onecase::workload {
 
@@ -35,6 +36,11 @@ private:
     std::string path_;
     std::mutex mutex_;
 };
+
+// Sends `mails` once the write they announce is on disk, even when the request's
+// commit was deferred (db/deferred_commits.hpp): a mail never announces a change that
+// was not made. Throws, sending nothing, when it was not.
+void send_once_written(EmailNotifier& email, const std::vector<Email>& mails);
 
 // The file sink when ONECASE_MAIL_FILE names a file, else the log sink. Read once,
 // when the routes are registered.

@@ -210,8 +210,7 @@ Result<TransferRecord> request_transfer(access::RouteDeps& deps, const http::Req
         return *find_transfer(conn, id);
     });
     // E-mail only after the commit.
-    if (done)
-        for (const auto& m : mails) email.send(m);
+    if (done) send_once_written(email, mails);
     return done;
 }
 
@@ -264,8 +263,7 @@ Result<TransferRecord> close_transfer(access::RouteDeps& deps, const http::Reque
                                             access::diff_fields(holding_before, case_holding(conn, t->person_id))));
         return *find_transfer(conn, transfer_id);
     });
-    if (done)
-        for (const auto& m : mails) email.send(m);
+    if (done) send_once_written(email, mails);
     return done;
 }
 

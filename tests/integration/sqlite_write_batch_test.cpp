@@ -215,6 +215,8 @@ TEST_F(SqliteWriteBatch, WaitingForADeferredTurnToBeSeenReturnsOnlyOnceItsBatchI
     EXPECT_TRUE(second_finished) << "returned before the batch holding the turn was committed";
     EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1, 2}));
     second.join();
+    EXPECT_NO_THROW(db::wait_for_deferred_writes());
+    EXPECT_FALSE(deferred.empty()) << "the answer still waits on them too";
     std::promise<std::exception_ptr> settled;
     deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
     EXPECT_EQ(settled.get_future().get(), nullptr) << "a committed batch still settles, after a flush";
@@ -233,6 +235,7 @@ TEST_F(SqliteWriteBatch, ADeferredTurnInALostBatchFailsBothItsWaitAndItsCallback
     writer_.finish_turn();
     second.join();
     EXPECT_THROW(deferred.wait_committed(), db::Unavailable) << "the thread must not go on from a write not made";
+    EXPECT_THROW(db::wait_for_deferred_writes(), db::Unavailable) << "nor announce it";
 
     std::promise<std::exception_ptr> settled;
     deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
