@@ -3,8 +3,9 @@
 //
 // A write request's thread used to sleep twice after its turn on SQLite's shared write
 // handle: until its batch was committed, and until an fsync after that commit ended.
-// On a 2-core machine where every sleep and wake is dear, those waits were a fifth of
-// a write's cost. While a DeferredCommits scope is open on a thread (the application
+// On a 2-core machine where every sleep and wake is dear, a throwaway build that
+// skipped both waits (not durable) took a contact write from 0.47 to 0.33 ms of server
+// CPU under 64 writers. While a DeferredCommits scope is open on a thread (the application
 // opens one around each request's handler), a write transaction's commit() returns as
 // soon as the turn is handed on, and leaves a PendingCommit in the scope. The caller
 // then waits for the scope without a thread (http/answer_hold.hpp): the request's
