@@ -16,6 +16,7 @@
 #include "db/sqlite/wal_syncer.hpp"
 #include "db/sqlite/write_batcher.hpp"
 #include "support.hpp"
+#include "workload/notifier.hpp"
 
 namespace onecase::testing {
 namespace {
@@ -243,6 +244,38 @@ TEST_F(SqliteWriteBatch, ADeferredTurnInALostBatchFailsBothItsWaitAndItsCallback
     ASSERT_NE(failure, nullptr);
     EXPECT_THROW(std::rethrow_exception(failure), db::Unavailable);
     EXPECT_TRUE(committed_ids().empty());
+}
+
+class RecordingNotifier final : public workload::EmailNotifier {
+public:
+    void send(const workload::Email& email) noexcept override { sent.push_back(email.subject); }
+    std::vector<std::string> sent;
+};
+
+TEST_F(SqliteWriteBatch, AMailAnnouncingADeferredWriteGoesOnlyOnceItIsOnDiskAndNeverForALostOne) {
+    RecordingNotifier mail;
+    {
+        db::DeferredCommits deferred;
+        writer_.begin_turn();
+        insert(1);
+        writer_.finish_turn();
+        workload::send_once_written(mail, {{"spo@example.org", "Case allocated: X100001", ""}});
+        EXPECT_EQ(mail.sent.size(), 1u);
+        EXPECT_EQ(committed_ids(), (std::set<std::int64_t>{1}));
+    }
+    db::DeferredCommits deferred;
+    writer_.begin_turn();
+    insert(2);
+    auto second = queued_behind([&] {
+        writer_.begin_turn();
+        insert(3);
+        writer_.handle().execute_script("ROLLBACK");  // the batch is lost
+        EXPECT_THROW(writer_.finish_turn(), db::Unavailable);
+    });
+    writer_.finish_turn();
+    second.join();
+    EXPECT_THROW(workload::send_once_written(mail, {{"spo@example.org", "Case allocated: X100002", ""}}), db::Unavailable);
+    EXPECT_EQ(mail.sent, (std::vector<std::string>{"Case allocated: X100001"}));
 }
 
 TEST(SqliteDeferredCommits, AScopeWithoutWritesSettlesAtOnceAndAnInnerScopeHidesTheOuter) {
