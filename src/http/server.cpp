@@ -156,16 +156,20 @@ struct Server::Impl {
         };
         auto waiting = std::make_shared<Waiting>(
             Waiting{std::move(handler), net::prefer(executor, net::execution::outstanding_work.tracked)});
-        hold.when_settled([gate = hold_gate, waiting](std::exception_ptr failure) {
+        // The callback gives up its share of `waiting` when called: whoever settles the
+        // hold may destroy the callback much later (a flusher clearing its queue after
+        // the server is gone), and the connection's executor and work must not be
+        // released then, only on the server's own thread while it still runs.
+        hold.when_settled([gate = hold_gate, waiting](std::exception_ptr failure) mutable {
             const std::lock_guard lock(gate->mutex);
             if (!gate->open) {
                 // The io_context is gone: neither resuming the connection nor releasing
                 // its work is possible any more, so what waited is left as it is.
-                new std::shared_ptr<Waiting>(waiting);
+                new std::shared_ptr<Waiting>(std::move(waiting));
                 return;
             }
             auto work = waiting->work;
-            net::post(work, [waiting, failure]() mutable {
+            net::post(work, [waiting = std::move(waiting), failure]() mutable {
                 std::move(waiting->handler)(boost::system::error_code{}, failure);
             });
         });

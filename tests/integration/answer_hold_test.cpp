@@ -6,6 +6,7 @@
 #include <future>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "http/server.hpp"
 #include "support.hpp"
@@ -50,6 +51,20 @@ private:
     bool done_ = false;
     std::exception_ptr failure_;
     std::function<void(std::exception_ptr)> waiting_;
+};
+
+// Settled from the start, but keeps each callback after calling it, as a flusher does
+// until it clears its queue, perhaps after the server has gone.
+class SettledButKeptHold final : public http::AnswerHold {
+public:
+    void when_settled(std::function<void(std::exception_ptr)> settled) override {
+        settled(nullptr);
+        kept_.push_back(std::move(settled));
+    }
+    void forget() { kept_.clear(); }
+
+private:
+    std::vector<std::function<void(std::exception_ptr)>> kept_;
 };
 
 // A server whose /held answer waits on `hold` and whose /free answer waits on nothing,
@@ -143,6 +158,17 @@ TEST(AnswerHold, WithoutAFailureMappingAFailedHoldIsAnswered500WithoutItsDetails
     EXPECT_EQ(answer.header("content-type"), "application/problem+json");
     EXPECT_EQ(answer.body.find("an internal detail"), std::string::npos) << answer.body;
     EXPECT_EQ(answer.body.find("sent"), std::string::npos) << "the handler's answer went out: " << answer.body;
+}
+
+// Found by AddressSanitizer: a callback destroyed after its server released the
+// connection's executor then, into the destroyed io_context.
+TEST(AnswerHold, ACallbackDestroyedAfterItsServerReleasesNothingOfTheServer) {
+    auto hold = std::make_shared<SettledButKeptHold>();
+    {
+        HeldServer server(hold);
+        EXPECT_EQ(http_request(server.port(), "GET", "/held").status, 200);
+    }
+    hold->forget();
 }
 
 }  // namespace
