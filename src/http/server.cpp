@@ -126,7 +126,9 @@ struct Server::Impl {
     }
 
     // Waits for every hold on the request's answer, without keeping a thread; returns
-    // the first failure, if any.
+    // the first failure, if any. Takes the request by reference, as a coroutine may
+    // only because its caller awaits it at once, while the request is alive in the
+    // caller's frame; never start it detached.
     net::awaitable<std::exception_ptr> settle_holds(const Request& req) {
         std::exception_ptr first;
         for (std::size_t i = 0; i < req.answer_holds().size(); ++i) {
