@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <future>
 #include <limits>
 #include <string>
 #include <thread>
@@ -14,6 +13,7 @@
 
 #include "db/database.hpp"
 #include "db/deferred_commits.hpp"
+#include "on_disk.hpp"
 #include "support.hpp"
 
 namespace onecase::testing {
@@ -204,9 +204,7 @@ TEST_P(DbDriver, InsideADeferredScopeTheThreadSeesItsOwnWriteAndTheScopeSettlesO
         next_writer.join();
         if (postgres()) break;  // commits there always wait
     }
-    std::promise<std::exception_ptr> settled;
-    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
-    EXPECT_EQ(settled.get_future().get(), nullptr);
+    EXPECT_EQ(when_on_disk(deferred).get(), nullptr);
     EXPECT_EQ(count("kinds"), rounds);
 }
 

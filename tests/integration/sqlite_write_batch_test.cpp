@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/deferred_commits.hpp"
+#include "on_disk.hpp"
 #include "db/sqlite/wal_checkpointer.hpp"
 #include "db/sqlite/wal_syncer.hpp"
 #include "db/sqlite/write_batcher.hpp"
@@ -187,9 +188,7 @@ TEST_F(SqliteWriteBatch, ADeferredTurnReturnsWhileItsBatchIsOpenAndSettlesOnceTh
     EXPECT_TRUE(committed_ids().empty()) << "the first turn returned before its batch was committed";
     ASSERT_FALSE(deferred.empty());
 
-    std::promise<std::exception_ptr> settled;
-    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
-    auto on_disk = settled.get_future();
+    auto on_disk = when_on_disk(deferred);
     EXPECT_EQ(on_disk.wait_for(50ms), std::future_status::timeout) << "settled while its batch was still open";
     release_second.set_value();
     EXPECT_EQ(on_disk.get(), nullptr);
@@ -218,9 +217,7 @@ TEST_F(SqliteWriteBatch, WaitingForADeferredTurnToBeSeenReturnsOnlyOnceItsBatchI
     second.join();
     EXPECT_NO_THROW(db::wait_for_deferred_writes());
     EXPECT_FALSE(deferred.empty()) << "the answer still waits on them too";
-    std::promise<std::exception_ptr> settled;
-    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
-    EXPECT_EQ(settled.get_future().get(), nullptr) << "a committed batch still settles, after a flush";
+    EXPECT_EQ(when_on_disk(deferred).get(), nullptr) << "a committed batch still settles, after a flush";
 }
 
 TEST_F(SqliteWriteBatch, ADeferredTurnInALostBatchFailsBothItsWaitAndItsCallback) {
@@ -238,9 +235,7 @@ TEST_F(SqliteWriteBatch, ADeferredTurnInALostBatchFailsBothItsWaitAndItsCallback
     EXPECT_THROW(deferred.wait_committed(), db::Unavailable) << "the thread must not go on from a write not made";
     EXPECT_THROW(db::wait_for_deferred_writes(), db::Unavailable) << "nor announce it";
 
-    std::promise<std::exception_ptr> settled;
-    deferred.take()->when_durable([&](std::exception_ptr failure) { settled.set_value(failure); });
-    const auto failure = settled.get_future().get();
+    const auto failure = when_on_disk(deferred).get();
     ASSERT_NE(failure, nullptr);
     EXPECT_THROW(std::rethrow_exception(failure), db::Unavailable);
     EXPECT_TRUE(committed_ids().empty());
